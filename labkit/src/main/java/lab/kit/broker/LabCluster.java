@@ -1,0 +1,39 @@
+package lab.kit.broker;
+
+import java.util.Set;
+
+/**
+ * A running Kafka cluster the lab can use, whatever its source. Tests receive one through
+ * {@link lab.kit.junit.KafkaLab#cluster()}; only the embedded source can stop and start brokers.
+ */
+public interface LabCluster extends AutoCloseable {
+
+    /** The {@code bootstrap.servers} value for clients. */
+    String bootstrapServers();
+
+    /** The ids of all brokers, running or stopped. */
+    Set<Integer> brokerIds();
+
+    /** A one-line description for logs and error messages, e.g. "embedded, 3 brokers". */
+    String describe();
+
+    /** Stops one broker (a controlled shutdown: it hands its partition leadership over first). */
+    default void stopBroker(int brokerId) {
+        throw new LabSetupException("A " + describe() + " cluster cannot stop brokers from a test."
+                + " Run this test on the embedded source (-D" + BrokerSource.PROPERTY + "=embedded),"
+                + " or stop the broker yourself (e.g. docker stop <broker container>).");
+    }
+
+    /** Starts a broker stopped by {@link #stopBroker(int)} again and waits until it is registered. */
+    default void startBroker(int brokerId) {
+        throw new LabSetupException(describe() + " cannot start brokers from a test.");
+    }
+
+    /** The brokers that {@link #stopBroker(int)} stopped and that have not been started again. */
+    default Set<Integer> stoppedBrokers() {
+        return Set.of();
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,85 @@
+package lab.kit.junit;
+
+import java.util.Optional;
+
+import lab.kit.broker.Clusters;
+import lab.kit.broker.LabCluster;
+import lab.kit.broker.LabSetupException;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 side of {@link WithKafka}: one shared cluster per size in the root store (closed when the
+ * test run ends), one {@link KafkaLab} per test (closed after it), and stopped brokers started again
+ * after each test so the next one finds the cluster whole.
+ */
+public class KafkaExtension implements ParameterResolver, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KafkaLab.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        var cluster = sharedCluster(context, brokersWanted(context));
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(KafkaLab.class,
+                key -> new KafkaLab(cluster, context.getDisplayName()), KafkaLab.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        var lab = context.getStore(NAMESPACE).get(KafkaLab.class, KafkaLab.class);
+        if (lab != null) {
+            lab.cluster().stoppedBrokers().forEach(lab.cluster()::startBroker);
+        }
+    }
+
+    private static int brokersWanted(ExtensionContext context) {
+        Optional<ExtensionContext> current = Optional.of(context);
+        while (current.isPresent()) {
+            var annotation = current.get().getTestClass()
+                    .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafka.class));
+            if (annotation.isPresent()) {
+                return annotation.get().brokers();
+            }
+            current = current.get().getParent();
+        }
+        return 1;
+    }
+
+    /** A failed start is remembered too, so the remaining tests fail at once with the same message. */
+    private static LabCluster sharedCluster(ExtensionContext context, int brokers) {
+        var attempt = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("cluster-" + brokers, key -> ClusterStart.attempt(brokers), ClusterStart.class);
+        if (attempt.failure() != null) {
+            throw new ParameterResolutionException(attempt.failure().getMessage(), attempt.failure());
+        }
+        return attempt.cluster();
+    }
+
+    /** The outcome of starting a cluster; closing it (at the end of the run) stops the cluster. */
+    record ClusterStart(LabCluster cluster, LabSetupException failure) implements AutoCloseable {
+
+        static ClusterStart attempt(int brokers) {
+            try {
+                return new ClusterStart(Clusters.fromSystemProperties(brokers), null);
+            } catch (LabSetupException e) {
+                return new ClusterStart(null, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+}

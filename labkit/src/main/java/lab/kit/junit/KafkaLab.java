@@ -1,0 +1,162 @@
+package lab.kit.junit;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import lab.kit.broker.LabCluster;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One test's view of the shared Kafka cluster: names no other test uses, clients that are closed when
+ * the test ends, and a way to read a topic back. Received as a test parameter with {@link WithKafka}.
+ *
+ * <pre>{@code
+ * var topic = kafka.createTopic("orders", 3);        // "orders-k3x9-7": unique to this test
+ * try (var producer = kafka.newProducer()) { ... }
+ * var records = kafka.readAll(topic, 5);
+ * }</pre>
+ */
+public final class KafkaLab implements AutoCloseable {
+
+    /** Tells this run's names from an earlier run's on an external cluster that keeps its topics. */
+    private static final String RUN_ID = Long.toString(System.currentTimeMillis() % 1_679_616, 36);
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final LabCluster cluster;
+    private final String testName;
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private Admin admin;
+
+    KafkaLab(LabCluster cluster, String testName) {
+        this.cluster = cluster;
+        this.testName = testName;
+    }
+
+    public LabCluster cluster() {
+        return cluster;
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** A topic or group name that starts with {@code base} and that no other test (or run) uses. */
+    public String uniqueName(String base) {
+        return base + "-" + RUN_ID + "-" + NAMES.incrementAndGet();
+    }
+
+    /** Creates a topic of {@code partitions} partitions, one replica each, and returns its unique name. */
+    public String createTopic(String base, int partitions) {
+        return createTopic(base, partitions, 1, Map.of());
+    }
+
+    /** Creates a topic with the given replication factor and topic configs, and returns its unique name. */
+    public String createTopic(String base, int partitions, int replicationFactor, Map<String, String> configs) {
+        var name = uniqueName(base);
+        var topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
+        try {
+            admin().createTopics(List.of(topic)).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + name, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The kit could not create topic " + name + " (" + partitions
+                    + " partitions, RF " + replicationFactor + ") on " + cluster.describe() + ": " + e.getCause(), e);
+        }
+        return name;
+    }
+
+    /** An Admin client for this cluster, closed after the test. */
+    public Admin admin() {
+        if (admin == null) {
+            admin = closeAfterTest(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers())));
+        }
+        return admin;
+    }
+
+    /** Producer settings for this cluster with String keys and values; add to them as a test needs. */
+    public Map<String, Object> producerConfig() {
+        var config = new HashMap<String, Object>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return config;
+    }
+
+    /** Consumer settings for this cluster in {@code groupId}, String keys and values, from the earliest offset. */
+    public Map<String, Object> consumerConfig(String groupId) {
+        var config = new HashMap<String, Object>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
+    /** A String producer for this cluster, closed after the test. */
+    public KafkaProducer<String, String> newProducer() {
+        return closeAfterTest(new KafkaProducer<>(producerConfig()));
+    }
+
+    /** A String consumer in {@code groupId}, closed after the test. */
+    public KafkaConsumer<String, String> newConsumer(String groupId) {
+        return closeAfterTest(new KafkaConsumer<>(consumerConfig(groupId)));
+    }
+
+    /**
+     * Reads {@code topic} from the beginning of every partition, without a group, until at least
+     * {@code count} records arrived; fails listing what came otherwise.
+     */
+    public List<ConsumerRecord<String, String>> readAll(String topic, int count) {
+        var config = consumerConfig("unused");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (var consumer = new KafkaConsumer<String, String>(config)) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            return LabAwait.records(consumer, count);
+        }
+    }
+
+    /** Closes {@code resource} when the test ends, most recent first. */
+    public <T extends AutoCloseable> T closeAfterTest(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+
+    /** The ids of the cluster's brokers. */
+    public Set<Integer> brokerIds() {
+        return cluster.brokerIds();
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaLab[" + testName + " on " + cluster.describe() + "]";
+    }
+
+    @Override
+    public void close() throws Exception {
+        while (!toClose.isEmpty()) {
+            toClose.pop().close();
+        }
+    }
+}

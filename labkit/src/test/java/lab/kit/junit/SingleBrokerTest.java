@@ -1,0 +1,96 @@
+package lab.kit.junit;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@DisplayName("The shared single broker")
+class SingleBrokerTest {
+
+    @Test
+    @DisplayName("reads back what was produced")
+    void roundTrip(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("round-trip", 3);
+
+        try (var producer = kafka.newProducer()) {
+            producer.send(new ProducerRecord<>(topic, "order-1", "created")).get();
+        }
+
+        assertThat(kafka.readAll(topic, 1)).extracting(ConsumerRecord::value).containsExactly("created");
+    }
+
+    @Test
+    @DisplayName("gives each test names no other test uses")
+    void namesAreUnique(KafkaLab kafka) {
+        var first = kafka.uniqueName("orders");
+        var second = kafka.uniqueName("orders");
+
+        assertThat(first).startsWith("orders-").isNotEqualTo(second);
+    }
+
+    @Test
+    @DisplayName("supports the KIP-848 consumer group protocol")
+    void consumerGroupProtocol(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("kip848", 2);
+        try (var producer = kafka.newProducer()) {
+            producer.send(new ProducerRecord<>(topic, "k", "v")).get();
+        }
+        var config = kafka.consumerConfig(kafka.uniqueName("group"));
+        config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+
+        try (var consumer = kafka.closeAfterTest(new KafkaConsumer<String, String>(config))) {
+            consumer.subscribe(List.of(topic));
+
+            assertThat(LabAwait.records(consumer, 1)).extracting(ConsumerRecord::value).containsExactly("v");
+        }
+    }
+
+    @Test
+    @DisplayName("runs transactions on one broker; read_committed skips aborted records")
+    void transactions(KafkaLab kafka) {
+        var topic = kafka.createTopic("tx", 1);
+        var config = kafka.producerConfig();
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.uniqueName("tx-id"));
+        try (var producer = new KafkaProducer<String, String>(config)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, "k", "aborted"));
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, "k", "committed"));
+            producer.commitTransaction();
+        }
+        var consumerConfig = kafka.consumerConfig(kafka.uniqueName("group"));
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+
+        try (var consumer = kafka.closeAfterTest(new KafkaConsumer<String, String>(consumerConfig))) {
+            consumer.subscribe(List.of(topic));
+
+            assertThat(LabAwait.records(consumer, 1)).extracting(ConsumerRecord::value).containsExactly("committed");
+        }
+    }
+
+    @Test
+    @DisplayName("creates topics with configs")
+    void topicConfigs(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("compacted", 1, 1, Map.of("cleanup.policy", "compact"));
+
+        var configs = kafka.admin().describeConfigs(List.of(
+                new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic)))
+                .all().get();
+
+        assertThat(configs.values().iterator().next().get("cleanup.policy").value()).isEqualTo("compact");
+    }
+}
