@@ -1,5 +1,7 @@
 package lab.kit.broker;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +58,7 @@ public final class EmbeddedCluster implements LabCluster {
             labDefaults(brokers).forEach(builder::setConfigProp);
             brokerConfig.forEach(builder::setConfigProp);
             var kit = builder.build();
-            kit.format();
+            formatQuietly(kit);
             kit.startup();
             kit.waitForReadyBrokers();
             var cluster = new EmbeddedCluster(kit);
@@ -71,6 +73,17 @@ public final class EmbeddedCluster implements LabCluster {
             throw new LabSetupException("The embedded Kafka cluster (" + brokers + " broker(s)) did not start: "
                     + e.getMessage() + "\nSee the broker log in " + System.getProperty("lab.log.dir", "target")
                     + "/kafka-lab.log, or use another source:\n" + BrokerSource.EMBEDDED.alternatives(), e);
+        }
+    }
+
+    /** The storage formatter prints its bootstrap records to System.out; the console is for results. */
+    private static void formatQuietly(KafkaClusterTestKit kit) throws Exception {
+        var console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            kit.format();
+        } finally {
+            System.setOut(console);
         }
     }
 

@@ -65,7 +65,7 @@ public final class KafkaCli {
     }
 
     /** Runs {@code tool} in a fresh JVM, as its script would, with {@code input} on its standard input. */
-    public static Result run(Tool tool, String input, String... args) {
+    public static Result runWithInput(Tool tool, String input, String... args) {
         var command = new ArrayList<String>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 "-Dlab.log.dir=" + Path.of(System.getProperty("lab.log.dir", "target"), "cli"),
                 KafkaCli.class.getName(), tool.script()));
@@ -91,7 +91,7 @@ public final class KafkaCli {
 
     /** Runs {@code tool} with an empty standard input. */
     public static Result run(Tool tool, String... args) {
-        return run(tool, "", args);
+        return runWithInput(tool, "", args);
     }
 
     private static String javaExecutable() {
