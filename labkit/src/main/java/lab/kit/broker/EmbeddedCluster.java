@@ -62,8 +62,8 @@ public final class EmbeddedCluster implements LabCluster {
             kit.startup();
             kit.waitForReadyBrokers();
             var cluster = new EmbeddedCluster(kit);
-            log.info("Kafka {} ready at {} in {} ms (broker logs: {}/kafka-lab.log)", cluster.describe(),
-                    cluster.bootstrapServers(), (System.nanoTime() - started) / 1_000_000,
+            log.info("Kafka ({}) started in {} ms; broker logs: {}/kafka-lab.log", cluster.describe(),
+                    (System.nanoTime() - started) / 1_000_000,
                     System.getProperty("lab.log.dir", "target"));
             return cluster;
         } catch (InterruptedException e) {
