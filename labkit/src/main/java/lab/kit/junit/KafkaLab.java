@@ -79,7 +79,20 @@ public final class KafkaLab implements AutoCloseable {
             throw new IllegalStateException("The kit could not create topic " + name + " (" + partitions
                     + " partitions, RF " + replicationFactor + ") on " + cluster.describe() + ": " + e.getCause(), e);
         }
+        awaitTopicReady(name);
         return name;
+    }
+
+    /**
+     * Waits until the brokers know {@code topic} and every partition has a leader. Creating a topic
+     * completes when the controller has stored it; brokers learn of it a moment later, and until then
+     * they answer UNKNOWN_TOPIC_OR_PARTITION.
+     */
+    public void awaitTopicReady(String topic) {
+        LabAwait.until("topic " + topic + " ready on " + cluster.describe()).ignoreExceptions().until(() -> {
+            var description = admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            return description.partitions().stream().allMatch(partition -> partition.leader() != null);
+        });
     }
 
     /** An Admin client for this cluster, closed after the test. */

@@ -3,6 +3,7 @@ package lab.kit.junit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -42,25 +43,44 @@ public final class LabAwait {
      * @throws AssertionError after {@link #TIMEOUT}, listing the records that did arrive
      */
     public static <K, V> List<ConsumerRecord<K, V>> records(Consumer<K, V> consumer, int count) {
-        var received = new ArrayList<ConsumerRecord<K, V>>();
+        return collect(count + " records", () -> consumer.poll(POLL), count, "");
+    }
+
+    /**
+     * Calls {@code poll} until the items it returned add up to {@code count}, and returns them all.
+     *
+     * @param hint what to check when they do not come, e.g. "is auto.offset.reset 'earliest'?"
+     * @throws AssertionError after {@link #TIMEOUT}, listing what did arrive, then the hint
+     */
+    public static <T> List<T> collect(String what, Callable<? extends Iterable<? extends T>> poll, int count,
+                                      String hint) {
+        var received = new ArrayList<T>();
         try {
-            until(count + " records").until(() -> {
-                consumer.poll(POLL).forEach(received::add);
+            until(what).until(() -> {
+                poll.call().forEach(received::add);
                 return received.size() >= count;
             });
             return received;
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Expected " + count + " records within " + TIMEOUT.toSeconds() + " s, but "
-                    + received.size() + " arrived" + (received.isEmpty() ? "." : ":\n" + describe(received)), e);
+            throw new AssertionError("Expected " + what + " within " + TIMEOUT.toSeconds() + " s, but "
+                    + received.size() + " arrived" + (received.isEmpty() ? "." : ":\n" + describe(received))
+                    + (hint.isEmpty() ? "" : "\n" + hint), e);
         }
     }
 
-    /** Records as "partition@offset key=value" lines, for failure messages. */
-    public static String describe(List<? extends ConsumerRecord<?, ?>> records) {
-        var lines = records.stream()
+    /** Items as lines (records as "topic-partition@offset key=value"), for failure messages. */
+    public static String describe(List<?> items) {
+        var lines = items.stream()
                 .limit(SHOWN_RECORDS)
-                .map(r -> "  " + r.topic() + "-" + r.partition() + "@" + r.offset() + " key=" + r.key() + " value=" + r.value())
+                .map(LabAwait::describeItem)
                 .collect(Collectors.joining("\n"));
-        return records.size() > SHOWN_RECORDS ? lines + "\n  ... and " + (records.size() - SHOWN_RECORDS) + " more" : lines;
+        return items.size() > SHOWN_RECORDS ? lines + "\n  ... and " + (items.size() - SHOWN_RECORDS) + " more" : lines;
+    }
+
+    private static String describeItem(Object item) {
+        if (item instanceof ConsumerRecord<?, ?> r) {
+            return "  " + r.topic() + "-" + r.partition() + "@" + r.offset() + " key=" + r.key() + " value=" + r.value();
+        }
+        return "  " + item;
     }
 }

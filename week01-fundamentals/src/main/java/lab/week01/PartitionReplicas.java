@@ -1,0 +1,10 @@
+package lab.week01;
+
+import java.util.List;
+
+/**
+ * Where one partition lives: the broker that leads it, every broker holding a replica, and the replicas
+ * in sync with the leader (the ISR).
+ */
+public record PartitionReplicas(int leader, List<Integer> replicas, List<Integer> inSyncReplicas) {
+}

@@ -1,0 +1,80 @@
+package lab.week01;
+
+import java.time.Duration;
+import java.util.Map;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@Tag("ex1.5")
+@DisplayName("1.5 Two consumer groups on one topic")
+class ConsumerGroupsTest {
+
+    private static final Duration WAIT = LabAwait.TIMEOUT;
+
+    @Test
+    @DisplayName("1.5 each group reads every record")
+    void eachGroupReadsEverything(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 3);
+        produce(kafka, topic, 0, 6);
+
+        var inventory = ConsumerGroups.readAndCommit(kafka.newConsumer(kafka.uniqueName("inventory")), topic, 6, WAIT);
+        var analytics = ConsumerGroups.readAndCommit(kafka.newConsumer(kafka.uniqueName("analytics")), topic, 6, WAIT);
+
+        assertThat(inventory).extracting(ConsumerRecord::value).as("read by the inventory group")
+                .containsExactlyInAnyOrder("event-0", "event-1", "event-2", "event-3", "event-4", "event-5");
+        assertThat(analytics).extracting(ConsumerRecord::value).as("read by the analytics group, after inventory")
+                .containsExactlyInAnyOrder("event-0", "event-1", "event-2", "event-3", "event-4", "event-5");
+    }
+
+    @Test
+    @DisplayName("1.5 committed offsets belong to a group: one that never read has none")
+    void offsetsArePerGroup(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        produce(kafka, topic, 0, 6);
+        var reader = kafka.uniqueName("inventory");
+        var idle = kafka.uniqueName("analytics");
+
+        ConsumerGroups.readAndCommit(kafka.newConsumer(reader), topic, 6, WAIT);
+
+        assertThat(ConsumerGroups.committedOffsets(kafka.admin(), reader))
+                .as("the reading group's committed offset: the next offset to read, 6")
+                .containsExactlyEntriesOf(Map.of(new TopicPartition(topic, 0), 6L));
+        assertThat(ConsumerGroups.committedOffsets(kafka.admin(), idle)).as("offsets of a group that never read").isEmpty();
+    }
+
+    @Test
+    @DisplayName("1.5 a group that comes back resumes after what it committed")
+    void groupResumes(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        var group = kafka.uniqueName("inventory");
+        produce(kafka, topic, 0, 4);
+        try (var first = kafka.newConsumer(group)) {
+            ConsumerGroups.readAndCommit(first, topic, 4, WAIT);
+        } // closing leaves the group at once, so the next member need not wait for it
+        produce(kafka, topic, 4, 2);
+
+        var second = ConsumerGroups.readAndCommit(kafka.newConsumer(group), topic, 2, WAIT);
+
+        assertThat(second).extracting(ConsumerRecord::value)
+                .as("a new member of the group reads only what came after the commit: did readAndCommit commit?")
+                .containsExactly("event-4", "event-5");
+    }
+
+    private static void produce(KafkaLab kafka, String topic, int from, int count) throws Exception {
+        var producer = kafka.newProducer();
+        for (int i = from; i < from + count; i++) {
+            producer.send(new ProducerRecord<>(topic, "o-" + i, "event-" + i)).get();
+        }
+    }
+}

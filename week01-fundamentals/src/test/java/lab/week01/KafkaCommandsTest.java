@@ -1,0 +1,90 @@
+package lab.week01;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.WithKafka;
+import lab.kit.tools.KafkaCli;
+import lab.kit.tools.KafkaCli.Tool;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs Kafka's real command-line tools, each in its own JVM as its script would, against the lab broker. */
+@WithKafka
+@Tag("ex1.6")
+@DisplayName("1.6 Kafka's command-line tools")
+class KafkaCommandsTest {
+
+    /** Makes the console consumer give up after 10 s without records, so a wrong command cannot hang. */
+    private static final String[] CONSUMER_SAFETY_NET = {"--timeout-ms", "10000"};
+
+    @Test
+    @DisplayName("1.6 kafka-topics creates the topic with its partitions")
+    void createsTopic(KafkaLab kafka) throws Exception {
+        var topic = kafka.uniqueName("order.created");
+
+        var result = KafkaCli.run(Tool.TOPICS, KafkaCommands.createTopic(kafka.bootstrapServers(), topic, 3));
+
+        assertSucceeded("kafka-topics", KafkaCommands.createTopic(kafka.bootstrapServers(), topic, 3), result);
+        kafka.awaitTopicReady(topic);
+        var created = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        assertThat(created.partitions()).as("partitions of %s", topic).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("1.6 kafka-topics describes the topic's partitions")
+    void describesTopic(KafkaLab kafka) {
+        var topic = kafka.createTopic("orders", 3);
+        var args = KafkaCommands.describeTopic(kafka.bootstrapServers(), topic);
+
+        var result = KafkaCli.run(Tool.TOPICS, args);
+
+        assertSucceeded("kafka-topics", args, result);
+        assertThat(result.output()).as("kafka-topics %s printed", String.join(" ", args)).contains("PartitionCount: 3");
+    }
+
+    @Test
+    @DisplayName("1.6 kafka-console-producer sends key:value lines as keyed records")
+    void producesKeyedRecords(KafkaLab kafka) {
+        var topic = kafka.createTopic("orders", 1);
+        var args = KafkaCommands.produceKeyedLines(kafka.bootstrapServers(), topic);
+
+        var result = KafkaCli.runWithInput(Tool.CONSOLE_PRODUCER, "o-1:order.created\no-2:order.created\n", args);
+
+        assertSucceeded("kafka-console-producer", args, result);
+        var records = kafka.readAll(topic, 2);
+        assertThat(records).extracting(ConsumerRecord::key).as("keys: without parse.key the whole line is the value")
+                .containsExactly("o-1", "o-2");
+        assertThat(records).extracting(ConsumerRecord::value).containsOnly("order.created");
+    }
+
+    @Test
+    @DisplayName("1.6 kafka-console-consumer prints earlier records with their keys")
+    void consumesFromBeginning(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        var producer = kafka.newProducer();
+        producer.send(new ProducerRecord<>(topic, "o-1", "order.created")).get();
+        producer.send(new ProducerRecord<>(topic, "o-1", "payment.processed")).get();
+        var args = KafkaCommands.consumeFromBeginning(kafka.bootstrapServers(), topic, 2);
+
+        var result = KafkaCli.run(Tool.CONSOLE_CONSUMER, Stream.concat(Arrays.stream(args),
+                Arrays.stream(CONSUMER_SAFETY_NET)).toArray(String[]::new));
+
+        assertSucceeded("kafka-console-consumer", args, result);
+        assertThat(result.output()).as("printed records: --from-beginning? print.key=true?")
+                .contains("o-1\torder.created", "o-1\tpayment.processed");
+    }
+
+    private static void assertSucceeded(String tool, String[] args, KafkaCli.Result result) {
+        assertThat(result.exitCode())
+                .as("%s %s exited with %d and printed:%n%s", tool, String.join(" ", args), result.exitCode(), result.output())
+                .isZero();
+    }
+}

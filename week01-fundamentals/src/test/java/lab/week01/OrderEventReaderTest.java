@@ -1,0 +1,59 @@
+package lab.week01;
+
+import java.time.Duration;
+import java.util.List;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@Tag("ex1.3")
+@DisplayName("1.3 Reading order events back")
+class OrderEventReaderTest {
+
+    private static final List<OrderEvent> ORDER_FLOW = List.of(
+            new OrderEvent(EventType.ORDER_CREATED, "o-7", "1 x grinder"),
+            new OrderEvent(EventType.PAYMENT_PROCESSED, "o-7", "card, 89.00 EUR"),
+            new OrderEvent(EventType.INVENTORY_UPDATED, "o-7", "grinder -1"));
+
+    @Test
+    @DisplayName("1.3 a new group reads the events published before it started")
+    void readsEarlierEvents(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        publish(kafka, topic, ORDER_FLOW);
+
+        try (var reader = new OrderEventReader(kafka.bootstrapServers(), kafka.uniqueName("analytics"), topic)) {
+            var events = LabAwait.collect("3 order events", () -> reader.poll(Duration.ofMillis(200)), 3,
+                    "None came? A new group starts at auto.offset.reset, whose default 'latest' skips earlier events."
+                            + " Did the reader subscribe to the topic?");
+
+            assertThat(events).as("events read, in order").containsExactlyElementsOf(ORDER_FLOW);
+        }
+    }
+
+    @Test
+    @DisplayName("1.3 a poll with nothing new returns an empty list, not null")
+    void emptyPoll(KafkaLab kafka) {
+        var topic = kafka.createTopic("quiet", 1);
+
+        try (var reader = new OrderEventReader(kafka.bootstrapServers(), kafka.uniqueName("analytics"), topic)) {
+            var events = reader.poll(Duration.ofMillis(200));
+
+            assertThat(events).as("poll() on an empty topic").isNotNull().isEmpty();
+        }
+    }
+
+    private static void publish(KafkaLab kafka, String topic, List<OrderEvent> events) throws Exception {
+        var producer = kafka.newProducer();
+        for (var event : events) {
+            producer.send(new ProducerRecord<>(topic, event.orderId(), OrderEventJson.toJson(event))).get();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package lab.week01;
+
+import java.util.ArrayList;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@Tag("ex1.4")
+@DisplayName("1.4 Finding a record by topic, partition and offset")
+class RecordLocatorTest {
+
+    @Test
+    @DisplayName("1.4 the record at an address is the one that was stored there")
+    void findsRecordAtItsAddress(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 3);
+        var stored = new ArrayList<RecordMetadata>();
+        var producer = kafka.newProducer();
+        for (int i = 0; i < 10; i++) {
+            stored.add(producer.send(new ProducerRecord<>(topic, "o-" + i, "order.created #" + i)).get());
+        }
+        var address = stored.get(7);
+
+        var found = locator(kafka).find(topic, address.partition(), address.offset());
+
+        assertThat(found).as("record at %s-%d@%d", topic, address.partition(), address.offset()).isPresent();
+        assertThat(found.get().key()).isEqualTo("o-7");
+        assertThat(found.get().value()).isEqualTo("order.created #7");
+    }
+
+    @Test
+    @DisplayName("1.4 an offset past the end of the partition finds nothing, at once")
+    void offsetPastTheEnd(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        kafka.newProducer().send(new ProducerRecord<>(topic, "o-1", "order.created")).get();
+
+        var found = locator(kafka).find(topic, 0, 42);
+
+        assertThat(found).as("offset 42 of a partition holding one record (offset 0)").isEmpty();
+    }
+
+    private static RecordLocator locator(KafkaLab kafka) {
+        var config = kafka.consumerConfig("none");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new RecordLocator(kafka.closeAfterTest(new KafkaConsumer<>(config)));
+    }
+}

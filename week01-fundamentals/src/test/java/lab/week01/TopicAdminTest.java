@@ -1,0 +1,86 @@
+package lab.week01;
+
+import java.util.Map;
+
+import lab.kit.junit.KafkaLab;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import lab.kit.junit.WithKafka;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@Tag("ex1.1")
+@DisplayName("1.1 Topics with the Admin API")
+class TopicAdminTest {
+
+    private static final String SEVEN_DAYS_MS = "604800000";
+
+    @Test
+    @DisplayName("1.1 a created topic is listed")
+    void createdTopicIsListed(KafkaLab kafka) throws Exception {
+        var topics = new TopicAdmin(kafka.admin());
+        var name = kafka.uniqueName("order.created");
+
+        topics.create(name, 3, (short) 1, Map.of());
+
+        assertThat(topics.list()).as("topics listed after creating %s", name).contains(name);
+    }
+
+    @Test
+    @DisplayName("1.1 internal topics such as __consumer_offsets are not listed")
+    void internalTopicsAreNotListed(KafkaLab kafka) throws Exception {
+        var topics = new TopicAdmin(kafka.admin());
+        var topic = kafka.createTopic("any", 1);
+        // A committed offset makes sure the internal __consumer_offsets topic exists.
+        kafka.admin().alterConsumerGroupOffsets(kafka.uniqueName("group"),
+                Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0))).all().get();
+        var everything = kafka.admin().listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+
+        var listed = topics.list();
+
+        assertThat(everything).as("precondition: the cluster has internal topics").contains("__consumer_offsets");
+        assertThat(listed).as("list() should leave Kafka's internal topics out").noneMatch(t -> t.startsWith("__"));
+    }
+
+    @Test
+    @DisplayName("1.1 a topic has the partitions it was created with")
+    void partitionCount(KafkaLab kafka) throws Exception {
+        var topics = new TopicAdmin(kafka.admin());
+        var name = kafka.uniqueName("payment.processed");
+
+        topics.create(name, 6, (short) 1, Map.of());
+        kafka.awaitTopicReady(name);
+
+        assertThat(topics.partitionCount(name)).as("partitions of %s, created with 6", name).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("1.1 a topic config set at creation can be read back")
+    void topicConfig(KafkaLab kafka) throws Exception {
+        var topics = new TopicAdmin(kafka.admin());
+        var name = kafka.uniqueName("inventory.updated");
+
+        topics.create(name, 1, (short) 1, Map.of("retention.ms", SEVEN_DAYS_MS));
+        kafka.awaitTopicReady(name);
+
+        assertThat(topics.configValue(name, "retention.ms"))
+                .as("retention.ms of %s: was the config map passed to NewTopic.configs(...)?", name)
+                .isEqualTo(SEVEN_DAYS_MS);
+    }
+
+    @Test
+    @DisplayName("1.1 a config not set on the topic shows the broker's default")
+    void defaultConfig(KafkaLab kafka) throws Exception {
+        var topics = new TopicAdmin(kafka.admin());
+        var name = kafka.createTopic("defaults", 1);
+
+        var cleanupPolicy = topics.configValue(name, "cleanup.policy");
+
+        assertThat(cleanupPolicy).as("cleanup.policy of a topic created without configs").isEqualTo("delete");
+    }
+}
