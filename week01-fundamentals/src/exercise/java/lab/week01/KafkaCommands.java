@@ -34,7 +34,8 @@ public final class KafkaCommands {
 
     /** kafka-console-consumer: print {@code max} records from the beginning as "key<TAB>value", then exit. */
     public static String[] consumeFromBeginning(String bootstrapServers, String topic, int max) {
-        // TODO 1.6: the kafka-console-consumer arguments: from the beginning, at most max records, with keys.
-        return new String[] {"--bootstrap-server", bootstrapServers, "--topic", topic};
+        // TODO 1.6: the kafka-console-consumer arguments: the topic, from the beginning, at most max
+        //           records, with keys.
+        return new String[] {"--bootstrap-server", bootstrapServers};
     }
 }
