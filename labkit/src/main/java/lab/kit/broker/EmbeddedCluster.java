@@ -122,6 +122,10 @@ public final class EmbeddedCluster implements LabCluster {
         config.put("transaction.state.log.num.partitions", "5");
         // Production waits 3 s for more members before the first rebalance; a test knows its members.
         config.put("group.initial.rebalance.delay.ms", "0");
+        // A restarted broker may register again only once its old session expired (9 s by default):
+        // shorter sessions let failover lessons restart brokers in seconds. Heartbeats must be faster.
+        config.put("broker.heartbeat.interval.ms", "500");
+        config.put("broker.session.timeout.ms", "2500");
         // Like a well-run production cluster: topics are created on purpose, not by a typo in a producer.
         config.put("auto.create.topics.enable", "false");
         return config;
