@@ -4,8 +4,6 @@ import java.util.ArrayList;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.DisplayName;
@@ -49,8 +47,6 @@ class RecordLocatorTest {
     }
 
     private static RecordLocator locator(KafkaLab kafka) {
-        var config = kafka.consumerConfig("none");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return new RecordLocator(kafka.closeAfterTest(new KafkaConsumer<>(config)));
+        return new RecordLocator(kafka.newConsumerWithoutGroup());
     }
 }

@@ -133,14 +133,23 @@ public final class KafkaLab implements AutoCloseable {
         return closeAfterTest(new KafkaConsumer<>(consumerConfig(groupId)));
     }
 
+    /** A String consumer without a group, for assign() and seek(); closed after the test. */
+    public KafkaConsumer<String, String> newConsumerWithoutGroup() {
+        return closeAfterTest(new KafkaConsumer<>(consumerConfigWithoutGroup()));
+    }
+
+    private Map<String, Object> consumerConfigWithoutGroup() {
+        var config = consumerConfig("none");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
     /**
      * Reads {@code topic} from the beginning of every partition, without a group, until at least
      * {@code count} records arrived; fails listing what came otherwise.
      */
     public List<ConsumerRecord<String, String>> readAll(String topic, int count) {
-        var config = consumerConfig("unused");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (var consumer = new KafkaConsumer<String, String>(config)) {
+        try (var consumer = new KafkaConsumer<String, String>(consumerConfigWithoutGroup())) {
             var partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
