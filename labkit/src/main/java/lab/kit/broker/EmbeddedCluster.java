@@ -122,6 +122,10 @@ public final class EmbeddedCluster implements LabCluster {
         config.put("transaction.state.log.num.partitions", "5");
         // Production waits 3 s for more members before the first rebalance; a test knows its members.
         config.put("group.initial.rebalance.delay.ms", "0");
+        // The consumer group protocol (KIP-848) moves partitions on heartbeats, 5 s apart by default:
+        // a lab rebalance should take a second, not ten.
+        config.put("group.consumer.min.heartbeat.interval.ms", "500");
+        config.put("group.consumer.heartbeat.interval.ms", "1000");
         // A restarted broker may register again only once its old session expired (9 s by default):
         // shorter sessions let failover lessons restart brokers in seconds. Heartbeats must be faster.
         config.put("broker.heartbeat.interval.ms", "500");

@@ -133,6 +133,11 @@ public final class KafkaLab implements AutoCloseable {
         return closeAfterTest(new KafkaConsumer<>(consumerConfig(groupId)));
     }
 
+    /** A consumer with the given settings (e.g. {@link #consumerConfig(String)} plus a test's own), closed after the test. */
+    public KafkaConsumer<String, String> newConsumer(Map<String, Object> config) {
+        return closeAfterTest(new KafkaConsumer<>(config));
+    }
+
     /** A String consumer without a group, for assign() and seek(); closed after the test. */
     public KafkaConsumer<String, String> newConsumerWithoutGroup() {
         return closeAfterTest(new KafkaConsumer<>(consumerConfigWithoutGroup()));
