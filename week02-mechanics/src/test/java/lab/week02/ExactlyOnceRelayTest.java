@@ -1,0 +1,112 @@
+package lab.week02;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@WithKafka
+@Tag("ex2.5")
+@DisplayName("2.5 Exactly once: consume, transform, produce in a transaction")
+class ExactlyOnceRelayTest {
+
+    private static final List<String> ORDERS = List.of("o-1", "o-2", "o-3");
+    private static final UnaryOperator<String> CONFIRM = value -> "confirmed:" + value;
+
+    @Test
+    @DisplayName("2.5 a relayed batch is visible to read_committed readers, and its offsets are committed")
+    void relaysAndCommits(KafkaLab kafka) throws Exception {
+        var relay = new Relay(kafka);
+
+        relay.runOnce(CONFIRM);
+
+        assertThat(relay.output(IsolationLevel.READ_COMMITTED, 3)).as("confirmations seen by a read_committed reader")
+                .containsExactly("confirmed:o-1", "confirmed:o-2", "confirmed:o-3");
+        assertThat(relay.committedOffset()).as("input offset committed with the transaction for the relay's group").isEqualTo(3L);
+    }
+
+    @Test
+    @DisplayName("2.5 a crash mid-batch aborts: after a restart, read_committed readers see each order exactly once")
+    void crashThenRestartConfirmsEachOrderOnce(KafkaLab kafka) throws Exception {
+        var relay = new Relay(kafka);
+        UnaryOperator<String> crashAtSecond = value -> {
+            if (value.equals("o-2")) {
+                throw new SimulatedCrash("died while confirming o-2");
+            }
+            return CONFIRM.apply(value);
+        };
+
+        assertThatThrownBy(() -> relay.runOnce(crashAtSecond)).as("the crash must reach the caller").isInstanceOf(SimulatedCrash.class);
+        assertThat(relay.committedOffset()).as("input offset committed by the crashed run: none, it was aborted").isNull();
+
+        relay.runOnce(CONFIRM);
+
+        assertThat(relay.output(IsolationLevel.READ_COMMITTED, 3))
+                .as("confirmations seen by a read_committed reader: o-1's from the crashed run must not be among them")
+                .containsExactly("confirmed:o-1", "confirmed:o-2", "confirmed:o-3");
+    }
+
+    /** An input topic with three orders, an output topic, one transactional producer, one group. */
+    private static final class Relay {
+        private final KafkaLab kafka;
+        private final String input;
+        private final String output;
+        private final String group;
+        private final KafkaProducer<String, String> producer;
+
+        Relay(KafkaLab kafka) throws Exception {
+            this.kafka = kafka;
+            this.input = kafka.createTopic("orders", 1);
+            this.output = kafka.createTopic("confirmations", 1);
+            this.group = kafka.uniqueName("confirmer");
+            var plain = kafka.newProducer();
+            for (var order : ORDERS) {
+                plain.send(new ProducerRecord<>(input, order, order)).get();
+            }
+            var config = kafka.producerConfig();
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.uniqueName("confirmer-tx"));
+            this.producer = kafka.closeAfterTest(new KafkaProducer<>(config));
+            producer.initTransactions();
+        }
+
+        /** One relay run by a fresh member of the group: it starts from the group's committed offset. */
+        void runOnce(UnaryOperator<String> transform) {
+            var config = kafka.consumerConfig(group);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            try (var consumer = new KafkaConsumer<String, String>(config)) {
+                consumer.subscribe(List.of(input));
+                ExactlyOnceRelay.relayOneBatch(consumer, producer, output, transform);
+            }
+        }
+
+        List<String> output(IsolationLevel isolation, int count) {
+            var config = kafka.consumerConfig(kafka.uniqueName("reader"));
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
+            var reader = kafka.newConsumer(config);
+            reader.subscribe(List.of(output));
+            return LabAwait.records(reader, count).stream().map(ConsumerRecord::value).toList();
+        }
+
+        Long committedOffset() throws Exception {
+            var offset = kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(input, 0));
+            return offset == null ? null : offset.offset();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package lab.week02;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@WithKafka
+@Tag("ex2.6")
+@DisplayName("2.6 Offsets stored outside Kafka")
+class ExternalOffsetConsumerTest {
+
+    private static final List<String> ORDERS = List.of("o-0", "o-1", "o-2", "o-3", "o-4");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("2.6 after a crash, a restart resumes at the stored offset: each order handled once")
+    void resumesFromStore(KafkaLab kafka) throws Exception {
+        var topic = ordersTopic(kafka);
+        var group = kafka.uniqueName("billing");
+        var store = new FileOffsetStore(dir.resolve("offsets.properties"));
+        var handled = new ArrayList<String>();
+
+        try (var consumer = consumer(kafka, group)) {
+            var first = new ExternalOffsetConsumer(consumer, store);
+            first.subscribe(topic);
+            assertThatThrownBy(() -> first.processOneBatch(record -> {
+                if (record.key().equals("o-3")) {
+                    throw new SimulatedCrash("died at o-3");
+                }
+                handled.add(record.key());
+            })).isInstanceOf(SimulatedCrash.class);
+        }
+        try (var consumer = consumer(kafka, group)) {
+            var restarted = new ExternalOffsetConsumer(consumer, store);
+            restarted.subscribe(topic);
+            restarted.processOneBatch(record -> handled.add(record.key()));
+        }
+
+        assertThat(handled).as("orders handled across the crash: the restart must seek to the stored offset 3")
+                .containsExactly("o-0", "o-1", "o-2", "o-3", "o-4");
+        assertThat(store.nextOffset(new TopicPartition(topic, 0))).as("stored next offset").contains(5L);
+        assertThat(kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get())
+                .as("offsets committed to Kafka: none, the store is the only bookmark").isEmpty();
+    }
+
+    @Test
+    @DisplayName("2.6 the stored position wins over Kafka's: even a new group resumes there")
+    void storeWinsOverGroup(KafkaLab kafka) throws Exception {
+        var topic = ordersTopic(kafka);
+        var store = new FileOffsetStore(dir.resolve("offsets.properties"));
+        store.save(new TopicPartition(topic, 0), 2);
+        var handled = new ArrayList<String>();
+
+        try (var consumer = consumer(kafka, kafka.uniqueName("brand-new-group"))) {
+            var reader = new ExternalOffsetConsumer(consumer, store);
+            reader.subscribe(topic);
+            reader.processOneBatch(record -> handled.add(record.key()));
+        }
+
+        assertThat(handled).as("a new group (auto.offset.reset=earliest) seeks to the stored offset 2")
+                .containsExactly("o-2", "o-3", "o-4");
+    }
+
+    private static String ordersTopic(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        var producer = kafka.newProducer();
+        for (var order : ORDERS) {
+            producer.send(new ProducerRecord<>(topic, order, "order.created")).get();
+        }
+        return topic;
+    }
+
+    private static KafkaConsumer<String, String> consumer(KafkaLab kafka, String group) {
+        var config = kafka.consumerConfig(group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config);
+    }
+}
