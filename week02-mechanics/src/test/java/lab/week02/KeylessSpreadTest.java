@@ -1,0 +1,55 @@
+package lab.week02;
+
+import java.util.Map;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RoundRobinPartitioner;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@Tag("ex2.8")
+@DisplayName("2.8 Keyless records: sticky vs round-robin")
+class KeylessSpreadTest {
+
+    private static final int RECORDS = 30;
+
+    @Test
+    @DisplayName("2.8 the default partitioner keeps a batch's keyless records on one partition")
+    void stickyKeepsBatchTogether(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("page-views", 3);
+        // A long linger gathers all 30 small records into one batch; the sticky partition changes only
+        // once batch.size (16 KB) has gone to it.
+        var producer = producer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, 1000));
+
+        var spread = KeylessSpread.sendKeyless(producer, topic, RECORDS);
+
+        assertThat(spread).as("records per partition with the default (sticky) partitioner").hasSize(1);
+        assertThat(spread.values()).as("all records counted").containsExactly(RECORDS);
+    }
+
+    @Test
+    @DisplayName("2.8 RoundRobinPartitioner spreads keyless records over the partitions")
+    void roundRobinSpreads(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("page-views", 3);
+        var producer = producer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, 1000,
+                ProducerConfig.PARTITIONER_CLASS_CONFIG, RoundRobinPartitioner.class));
+
+        var spread = KeylessSpread.sendKeyless(producer, topic, RECORDS);
+
+        assertThat(spread).as("records per partition with RoundRobinPartitioner").hasSizeGreaterThan(1);
+        assertThat(spread.values().stream().mapToInt(Integer::intValue).sum()).as("all records counted").isEqualTo(RECORDS);
+    }
+
+    private static KafkaProducer<String, String> producer(KafkaLab kafka, Map<String, Object> settings) {
+        var config = kafka.producerConfig();
+        config.putAll(settings);
+        return kafka.closeAfterTest(new KafkaProducer<>(config));
+    }
+}
