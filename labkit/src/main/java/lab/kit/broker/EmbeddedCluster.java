@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import kafka.server.BrokerServer;
+import lab.kit.faults.FaultyLink;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.BrokerState;
@@ -74,6 +76,19 @@ public final class EmbeddedCluster implements LabCluster {
                     + e.getMessage() + "\nSee the broker log in " + System.getProperty("lab.log.dir", "target")
                     + "/kafka-lab.log, or use another source:\n" + BrokerSource.EMBEDDED.alternatives(), e);
         }
+    }
+
+    /**
+     * One broker whose clients reach it only through {@code link}: the broker advertises the link's
+     * port on its LINK listener, so every connection (bootstrap and after) crosses the link.
+     */
+    public static EmbeddedCluster startBehind(FaultyLink link) {
+        var cluster = start(1, Map.of(
+                "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,LINK://localhost:0",
+                "advertised.listeners", "EXTERNAL://localhost:0,LINK://localhost:" + link.port(),
+                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LINK:PLAINTEXT"));
+        link.forwardTo(cluster.broker(cluster.brokerIds().iterator().next()).boundPort(new ListenerName("LINK")));
+        return cluster;
     }
 
     /** The storage formatter prints its bootstrap records to System.out; the console is for results. */

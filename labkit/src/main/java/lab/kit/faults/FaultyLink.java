@@ -1,0 +1,164 @@
+package lab.kit.faults;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP link between Kafka clients and a broker that can lose a broker's answer on the way back, the
+ * way a flaky network does: the broker did the work (stored the records), the client never hears so,
+ * times out and retries. It reads Kafka's wire framing (a 4-byte size, then the request header with
+ * its api key and correlation id) to know which answers are answers to Produce requests.
+ *
+ * <pre>{@code
+ * try (var link = FaultyLink.open()) {
+ *     var cluster = EmbeddedCluster.startBehind(link);
+ *     link.dropProduceResponses(1);   // the next acknowledgement is lost
+ * }
+ * }</pre>
+ */
+public final class FaultyLink implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultyLink.class);
+    private static final short PRODUCE_API_KEY = 0;
+
+    private final ServerSocket server;
+    private final AtomicInteger produceResponsesToDrop = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final CopyOnWriteArrayList<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile int targetPort = -1;
+
+    private FaultyLink(ServerSocket server) {
+        this.server = server;
+    }
+
+    /** Opens the link's port; {@link #forwardTo(int)} says where the broker is, once it is known. */
+    public static FaultyLink open() {
+        try {
+            var server = new ServerSocket();
+            server.bind(new InetSocketAddress("localhost", 0));
+            var link = new FaultyLink(server);
+            link.daemon("faulty-link-accept", link::acceptLoop).start();
+            return link;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a local port for the faulty link", e);
+        }
+    }
+
+    /** The port clients connect to. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** The {@code bootstrap.servers} value that makes a client talk through the link. */
+    public String bootstrapServers() {
+        return "localhost:" + port();
+    }
+
+    public void forwardTo(int brokerPort) {
+        this.targetPort = brokerPort;
+    }
+
+    /** The next {@code count} answers to Produce requests are swallowed instead of delivered. */
+    public void dropProduceResponses(int count) {
+        produceResponsesToDrop.set(count);
+    }
+
+    /** How many answers the link has swallowed so far. */
+    public int droppedResponses() {
+        return dropped.get();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                var client = server.accept();
+                var broker = new Socket("localhost", targetPort);
+                sockets.add(client);
+                sockets.add(broker);
+                Set<Integer> produceRequests = ConcurrentHashMap.newKeySet();
+                daemon("faulty-link-up", () -> pump(client, broker, frame -> {
+                    if (frame.getShort(0) == PRODUCE_API_KEY) {
+                        produceRequests.add(frame.getInt(4));
+                    }
+                    return true;
+                })).start();
+                daemon("faulty-link-down", () -> pump(broker, client,
+                        frame -> !(produceRequests.remove(frame.getInt(0)) && takeDrop()))).start();
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    log.warn("Faulty link: a connection failed", e);
+                }
+            }
+        }
+    }
+
+    private boolean takeDrop() {
+        if (produceResponsesToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            dropped.incrementAndGet();
+            log.info("Faulty link: dropped a Produce response (the broker stored the records; the client will not know)");
+            return true;
+        }
+        return false;
+    }
+
+    /** Copies size-prefixed frames from one socket to the other, forwarding those {@code pass} accepts. */
+    private static void pump(Socket from, Socket to, FrameFilter pass) {
+        try (var in = new DataInputStream(from.getInputStream()); var out = new DataOutputStream(to.getOutputStream())) {
+            while (true) {
+                var size = in.readInt();
+                var frame = new byte[size];
+                in.readFully(frame);
+                if (pass.forward(ByteBuffer.wrap(frame))) {
+                    out.writeInt(size);
+                    out.write(frame);
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private Thread daemon(String name, Runnable body) {
+        var thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a socket the other side already closed.
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // Already closed.
+        }
+        sockets.forEach(FaultyLink::closeQuietly);
+    }
+
+    @FunctionalInterface
+    private interface FrameFilter {
+        boolean forward(ByteBuffer frame);
+    }
+}
