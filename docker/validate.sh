@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Validates every Compose file under docker/ offline (no Docker engine needed): docker-compose config -q.
+# Checks every docker/**/compose.yml offline, without a Docker engine: `config -q` parses the file and
+# checks its schema and the references between services. Exit status 1 if any file is invalid.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,19 +9,26 @@ if command -v docker-compose >/dev/null 2>&1; then
 elif docker compose version >/dev/null 2>&1; then
   compose=(docker compose)
 else
-  echo "docker/validate.sh: neither docker-compose nor 'docker compose' is installed." >&2
-  echo "Install one (Debian/Ubuntu: apt-get install docker-compose) and run it again." >&2
+  echo "docker/validate.sh: found neither docker-compose nor 'docker compose'; nothing was checked." >&2
+  echo "Install one and run it again, e.g. on Debian or Ubuntu: apt-get install docker-compose" >&2
+  exit 1
+fi
+
+files=()
+while IFS= read -r file; do files+=("$file"); done < <(find . -name compose.yml | sed 's#^\./##' | sort)
+if [ ${#files[@]} -eq 0 ]; then
+  echo "docker/validate.sh: no compose.yml found under docker/" >&2
   exit 1
 fi
 
 status=0
-while IFS= read -r file; do
+for file in "${files[@]}"; do
   if errors=$("${compose[@]}" -f "$file" config -q 2>&1); then
-    echo "ok      docker/$file"
+    echo "ok  docker/$file"
   else
-    echo "INVALID docker/$file"
-    echo "$errors" | sed 's/^/        /'
+    echo "FAILED  docker/$file"
+    echo "$errors" | sed 's/^/    /'
     status=1
   fi
-done < <(find . -name compose.yml | sed 's#^\./##' | sort)
+done
 exit $status
