@@ -1,0 +1,116 @@
+package lab.week02;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Five orders, read two per poll by a consumer that commits automatically and dies at o-3 in its second
+ * batch without closing (a crash does not close). A restarted consumer of the same group starts at the
+ * last automatic commit. Consumers are assigned the partition (no group membership to time out), and
+ * the group id is used for commits only.
+ */
+@WithKafka
+@Tag("ex2.11")
+@DisplayName("2.11 Auto-commit and what a crash re-reads")
+class AutoCommitSettingsTest {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    @Test
+    @DisplayName("2.11 committing on every poll: the crash re-reads only the batch it died in")
+    void frequentCommitsRereadLittle(KafkaLab kafka) throws Exception {
+        var scenario = new Scenario(kafka, AutoCommitSettings.commitEvery(Duration.ZERO));
+
+        scenario.crashAtO3();
+        LabAwait.until("the automatic commit of the first batch").until(() -> Long.valueOf(2).equals(scenario.committed()));
+        scenario.restart();
+
+        assertThat(scenario.handled).as("handled before the crash, then after the restart: o-2 comes twice")
+                .containsExactly("o-0", "o-1", "o-2", "o-2", "o-3", "o-4");
+    }
+
+    @Test
+    @DisplayName("2.11 committing once a minute: the crash re-reads everything since the start")
+    void rareCommitsRereadMuch(KafkaLab kafka) throws Exception {
+        var scenario = new Scenario(kafka, AutoCommitSettings.commitEvery(Duration.ofMinutes(1)));
+
+        scenario.crashAtO3();
+        scenario.restart();
+
+        assertThat(scenario.committedBeforeRestart).as("committed before the crash: nothing yet, the minute had not passed").isNull();
+        assertThat(scenario.handled).as("handled before the crash, then after the restart: o-0 to o-2 twice")
+                .containsExactly("o-0", "o-1", "o-2", "o-0", "o-1", "o-2", "o-3", "o-4");
+    }
+
+    private static final class Scenario {
+        private final KafkaLab kafka;
+        private final TopicPartition partition;
+        private final String group;
+        private final Map<String, Object> settings;
+        private final List<String> handled = new ArrayList<>();
+        private Long committedBeforeRestart;
+
+        Scenario(KafkaLab kafka, Map<String, Object> settings) throws Exception {
+            this.kafka = kafka;
+            this.settings = settings;
+            this.partition = new TopicPartition(kafka.createTopic("orders", 1), 0);
+            this.group = kafka.uniqueName("inventory");
+            var producer = kafka.newProducer();
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).get();
+            }
+        }
+
+        /** Polls two records at a time, handling each, until it "dies" at o-3: no close, no final commit. */
+        void crashAtO3() {
+            var consumer = consumer();
+            while (true) {
+                for (var record : consumer.poll(POLL)) {
+                    if (record.key().equals("o-3")) {
+                        return;   // the process died here; the consumer is never touched again
+                    }
+                    handled.add(record.key());
+                }
+            }
+        }
+
+        void restart() throws Exception {
+            committedBeforeRestart = committed();
+            var consumer = consumer();
+            handled.addAll(LabAwait.collect("the orders after the last commit",
+                    () -> consumer.poll(POLL).records(partition).stream().map(ConsumerRecord::key).toList(),
+                    5 - (committedBeforeRestart == null ? 0 : committedBeforeRestart.intValue()), ""));
+        }
+
+        Long committed() throws Exception {
+            OffsetAndMetadata offset = kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
+            return offset == null ? null : offset.offset();
+        }
+
+        private KafkaConsumer<String, String> consumer() {
+            var config = kafka.consumerConfig(group);
+            config.putAll(settings);
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2);
+            var consumer = kafka.newConsumer(config);
+            consumer.assign(List.of(partition));
+            return consumer;
+        }
+    }
+}
