@@ -47,6 +47,8 @@ class ExactlyOnceRelayTest {
         var relay = new Relay(kafka);
         UnaryOperator<String> crashAtSecond = value -> {
             if (value.equals("o-2")) {
+                // Die only once o-1's confirmation is really in the log, so the abort has something to hide.
+                LabAwait.until("o-1's confirmation written").until(() -> relay.outputEndOffset() >= 1);
                 throw new SimulatedCrash("died while confirming o-2");
             }
             return CONFIRM.apply(value);
@@ -60,6 +62,9 @@ class ExactlyOnceRelayTest {
         assertThat(relay.output(IsolationLevel.READ_COMMITTED, 3))
                 .as("confirmations seen by a read_committed reader: o-1's from the crashed run must not be among them")
                 .containsExactly("confirmed:o-1", "confirmed:o-2", "confirmed:o-3");
+        assertThat(relay.output(IsolationLevel.READ_UNCOMMITTED, 4))
+                .as("a read_uncommitted reader also sees the aborted confirmation of o-1")
+                .containsExactly("confirmed:o-1", "confirmed:o-1", "confirmed:o-2", "confirmed:o-3");
     }
 
     /** An input topic with three orders, an output topic, one transactional producer, one group. */
@@ -69,6 +74,7 @@ class ExactlyOnceRelayTest {
         private final String output;
         private final String group;
         private final KafkaProducer<String, String> producer;
+        private KafkaConsumer<String, String> offsetReader;
 
         Relay(KafkaLab kafka) throws Exception {
             this.kafka = kafka;
@@ -101,6 +107,15 @@ class ExactlyOnceRelayTest {
             var reader = kafka.newConsumer(config);
             reader.subscribe(List.of(output));
             return LabAwait.records(reader, count).stream().map(ConsumerRecord::value).toList();
+        }
+
+        /** The output partition's end offset, aborted records included. */
+        long outputEndOffset() {
+            if (offsetReader == null) {
+                offsetReader = kafka.newConsumerWithoutGroup();
+            }
+            var partition = new TopicPartition(output, 0);
+            return offsetReader.endOffsets(List.of(partition)).get(partition);
         }
 
         Long committedOffset() throws Exception {

@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.clients.consumer.RoundRobinAssignor;
+import org.apache.kafka.clients.consumer.StickyAssignor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,22 @@ class RebalanceTest {
         group.pollUntilBalanced();
         assertThat(first.revocations()).as("revocations seen by the first member (eager: all it owned, at once)")
                 .contains(ALL);
+    }
+
+    @Test
+    @DisplayName("2.3 eager round-robin and sticky assignors also make the first member give up everything")
+    void otherEagerAssignors(KafkaLab kafka) {
+        for (var assignor : List.of(RoundRobinAssignor.class, StickyAssignor.class)) {
+            var group = new Group(kafka, kafka.createTopic("orders", 3), "classic", assignor);
+            var first = group.join();
+            group.pollUntil(() -> first.owned().equals(ALL), "the first member owns all 3 partitions");
+
+            group.join();
+
+            group.pollUntilBalanced();
+            assertThat(first.revocations()).as("revocations seen by the first member with %s", assignor.getSimpleName())
+                    .contains(ALL);
+        }
     }
 
     @Test

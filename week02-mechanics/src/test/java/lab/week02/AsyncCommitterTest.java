@@ -1,0 +1,83 @@
+package lab.week02;
+
+import java.time.Duration;
+import java.util.List;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@Tag("ex2.12")
+@DisplayName("2.12 commitAsync in the loop, commitSync at shutdown")
+class AsyncCommitterTest {
+
+    @Test
+    @DisplayName("2.12 an asynchronous commit lands a moment later, without failures")
+    void asyncCommitLands(KafkaLab kafka) throws Exception {
+        var setup = new Setup(kafka);
+        var consumer = setup.consumer();
+        var committer = new AsyncCommitter(consumer);
+
+        committer.batchHandled(Batches.nextBatch(consumer));
+
+        // The callback and the commit's completion need the consumer's thread: keep polling while waiting.
+        LabAwait.until("the asynchronous commit of offset 3").untilAsserted(() -> {
+            consumer.poll(Duration.ofMillis(50));
+            assertThat(setup.committed()).isEqualTo(3L);
+        });
+        assertThat(committer.failures()).as("commit failures reported to the callback").isEmpty();
+    }
+
+    @Test
+    @DisplayName("2.12 shutdown commits synchronously: the offset is there the moment it returns")
+    void shutdownCommitsSynchronously(KafkaLab kafka) throws Exception {
+        var setup = new Setup(kafka);
+        var consumer = setup.consumer();
+        var committer = new AsyncCommitter(consumer);
+        var lastBatch = Batches.nextBatch(consumer);
+
+        committer.shutdown(lastBatch);
+
+        assertThat(setup.committed()).as("offset committed when shutdown() returned, without waiting").isEqualTo(3L);
+    }
+
+    private static final class Setup {
+        private final KafkaLab kafka;
+        private final TopicPartition partition;
+        private final String group;
+
+        Setup(KafkaLab kafka) throws Exception {
+            this.kafka = kafka;
+            this.partition = new TopicPartition(kafka.createTopic("orders", 1), 0);
+            this.group = kafka.uniqueName("billing");
+            var producer = kafka.newProducer();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).get();
+            }
+        }
+
+        KafkaConsumer<String, String> consumer() {
+            var config = kafka.consumerConfig(group);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            var consumer = kafka.newConsumer(config);
+            consumer.subscribe(List.of(partition.topic()));
+            return consumer;
+        }
+
+        Long committed() throws Exception {
+            OffsetAndMetadata offset = kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
+            return offset == null ? null : offset.offset();
+        }
+    }
+}
