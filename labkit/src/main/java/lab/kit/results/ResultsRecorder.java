@@ -64,8 +64,14 @@ public class ResultsRecorder implements TestExecutionListener {
         return new TestResult(test.getUniqueId(), status, exercise, testClass, test.getDisplayName(), message);
     }
 
+    /** The failure's message, and its root cause's when Kafka wrapped the learner's exception. */
     private static String messageOf(Throwable failure) {
-        var message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        var root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        var message = failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                + (root == failure ? "" : "\n(cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
         return message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) + "..." : message;
     }
 }
