@@ -26,6 +26,14 @@ public final class Check {
         return module + " " + (selected.size() == 1 && argument.contains(".") ? "ex" + selected.get(0).id() : "-");
     }
 
+    /** The first exercise that does not pass yet, or the last one when all pass. */
+    public static String next(Path root) {
+        var all = ExerciseCatalog.of(root).all();
+        return all.stream().map(ExerciseStatus::of).filter(s -> s.state() != State.DONE).findFirst()
+                .map(s -> s.exercise().id())
+                .orElse(all.get(all.size() - 1).id());
+    }
+
     /** Prints the report; true when every selected exercise passes. */
     public static boolean report(Path root, List<Exercise> selected, PrintStream out) {
         var allPass = true;
@@ -63,6 +71,10 @@ public final class Check {
     public static void main(String[] args) {
         var root = Path.of(System.getProperty("lab.root", "."));
         try {
+            if (args.length == 1 && args[0].equals("next")) {
+                System.out.println(next(root));
+                return;
+            }
             if (args.length != 2 || !List.of("plan", "report").contains(args[0])) {
                 throw new IllegalArgumentException("Usage: ./lab check <week|exercise>, e.g. ./lab check 1, ./lab check week02, ./lab check 1.2");
             }

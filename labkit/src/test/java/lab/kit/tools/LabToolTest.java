@@ -169,6 +169,38 @@ class LabToolTest {
         }
     }
 
+    @Nested
+    @DisplayName("./lab grade and watch's next exercise")
+    class Grading {
+
+        @Test
+        @DisplayName("grade prints a table and writes a JSON report of which exercises pass")
+        void gradeReport() throws IOException {
+            results(pass("3.1"), fail("3.2"));
+
+            var report = Grade.grade(root, out());
+
+            assertThat(printed()).contains("3.1        done", "3.2        failing", "3.10       not run yet", "grade: 1 of 3 exercises pass");
+            assertThat(Files.readString(report)).contains("\"exercisesPassing\": 1", "{\"id\": \"3.1\", \"state\": \"done\", \"testsPassing\": 1, \"tests\": 1}");
+        }
+
+        @Test
+        @DisplayName("grade refuses a folder that is not a copy of the lab")
+        void gradeNotALab(@TempDir Path empty) throws IOException {
+            Files.createDirectories(empty.resolve("notes"));
+
+            assertThatThrownBy(() -> Grade.grade(empty, out())).hasMessageContaining("is it a copy of Kafka Lab?");
+        }
+
+        @Test
+        @DisplayName("the next exercise is the first that does not pass")
+        void nextExercise() {
+            results(pass("3.1"));
+
+            assertThat(Check.next(root)).isEqualTo("3.2");
+        }
+    }
+
     private void write(String path, String content) throws IOException {
         var file = week.resolve(path);
         Files.createDirectories(file.getParent());
