@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -74,6 +75,7 @@ public final class StubCheck {
             checkTest(name, solved, stub, fails, passes);
             goodTests += problems.size() == problemCount ? 1 : 0;
         }
+        checkHints(module, exercises);
         out.printf("%-32s %9d %6d %17s %21s%n", name, exercises.size(), onSolutions.size(),
                 failingOnStubs + "/" + onSolutions.size(), passingOnSolutions + "/" + onSolutions.size());
     }
@@ -91,6 +93,26 @@ public final class StubCheck {
         } else if (!fails) {
             problems.add(test + " is " + stub.status() + " on the untouched stubs: it must fail until the learner"
                     + " does exercise " + solved.exercise() + ".");
+        }
+    }
+
+    /** Every stub says "see HINTS.md#WN": that anchor must exist, or the learner's first click goes nowhere. */
+    private void checkHints(Path module, Set<String> exercises) {
+        var hints = module.resolve("HINTS.md");
+        var text = Files.exists(hints) ? read(hints) : "";
+        for (var exercise : exercises) {
+            if (!exercise.isEmpty() && !text.contains("<a id=\"" + exercise.replace(".", "") + "\"></a>")) {
+                problems.add(module.getFileName() + "/HINTS.md has no <a id=\"" + exercise.replace(".", "")
+                        + "\"></a> for exercise " + exercise + ", which its stub's message points to.");
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -61,6 +61,18 @@ class StubCheckTest {
     }
 
     @Test
+    @DisplayName("fails when HINTS.md lacks the anchor an exercise's stub points to")
+    void missingHintAnchor() throws IOException {
+        var module = week("week01-fundamentals");
+        Files.writeString(module.resolve("HINTS.md"), "<a id=\"11\"></a>\n## 1.1\n");
+        record(module, "exercise", result("t1", Status.FAILED, "1.1"), result("t2", Status.FAILED, "1.2"));
+        record(module, "solution", result("t1", Status.PASSED, "1.1"), result("t2", Status.PASSED, "1.2"));
+
+        assertThat(check()).isFalse();
+        assertThat(printed()).contains("HINTS.md has no <a id=\"12\"></a> for exercise 1.2").doesNotContain("id=\"11\"></a> for");
+    }
+
+    @Test
     @DisplayName("fails when a track has no results at all")
     void missingResults() throws IOException {
         var module = week("week01-fundamentals");
@@ -78,8 +90,11 @@ class StubCheckTest {
         return printed.toString(StandardCharsets.UTF_8);
     }
 
+    /** A week folder with a HINTS.md that has an anchor for exercises 1.1 and 1.2. */
     private Path week(String name) throws IOException {
-        return Files.createDirectories(root.resolve(name).resolve("src/exercise/java")).getParent().getParent().getParent();
+        var module = Files.createDirectories(root.resolve(name).resolve("src/exercise/java")).getParent().getParent().getParent();
+        Files.writeString(module.resolve("HINTS.md"), "<a id=\"11\"></a>\n<a id=\"12\"></a>\n");
+        return module;
     }
 
     private static void record(Path module, String track, TestResult... results) {
