@@ -1,6 +1,8 @@
 package lab.kit.junit;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import lab.kit.broker.Clusters;
 import lab.kit.broker.LabCluster;
@@ -54,10 +56,18 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
         return 1;
     }
 
+    /**
+     * With {@code -Dlab.warm=true} (./lab watch's resident runner) clusters outlive a test run, so the
+     * next run after a save starts in seconds; they stop with the JVM.
+     */
+    private static final Map<Integer, ClusterStart> WARM = new ConcurrentHashMap<>();
+
     /** A failed start is remembered too, so the remaining tests fail at once with the same message. */
     private static LabCluster sharedCluster(ExtensionContext context, int brokers) {
-        var attempt = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("cluster-" + brokers, key -> ClusterStart.attempt(brokers), ClusterStart.class);
+        var attempt = Boolean.getBoolean("lab.warm")
+                ? WARM.computeIfAbsent(brokers, ClusterStart::attempt)
+                : context.getRoot().getStore(NAMESPACE)
+                        .getOrComputeIfAbsent("cluster-" + brokers, key -> ClusterStart.attempt(brokers), ClusterStart.class);
         if (attempt.failure() != null) {
             throw new ParameterResolutionException(attempt.failure().getMessage(), attempt.failure());
         }
