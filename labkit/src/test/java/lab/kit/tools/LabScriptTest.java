@@ -61,6 +61,26 @@ class LabScriptTest {
         assertThat(again.output).contains("already exists");
     }
 
+    @Test
+    @DisplayName("progress, hint and check answer bad input with what exists, and exit 2")
+    void learnerCommandsOnBadInput() throws Exception {
+        var progress = lab("progress");
+        var hint = lab("hint", "9.9");
+        var level = lab("hint", "1.1", "7");
+        var check = lab("check", "week42");
+        var noArgument = lab("check");
+
+        assertThat(progress.exit).as(progress.output).isZero();
+        assertThat(progress.output).contains("week01-fundamentals", "overall", "Next: exercise");
+        assertThat(hint.exit).isEqualTo(2);
+        assertThat(hint.output).contains("There is no exercise '9.9'", "1.1");
+        assertThat(level.output).contains("hint levels 1 to 3, not 7");
+        assertThat(check.exit).isEqualTo(2);
+        assertThat(check.output).contains("There is no week 'week42'");
+        assertThat(noArgument.exit).isEqualTo(1);
+        assertThat(noArgument.output).contains("usage: ./lab check <week|exercise>");
+    }
+
     private record Result(int exit, String output) {
     }
 
