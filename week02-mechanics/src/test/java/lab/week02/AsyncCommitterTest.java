@@ -8,7 +8,6 @@ import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -76,8 +75,7 @@ class AsyncCommitterTest {
         }
 
         Long committed() throws Exception {
-            OffsetAndMetadata offset = kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
-            return offset == null ? null : offset.offset();
+            return kafka.committedOffset(group, partition);
         }
     }
 }

@@ -11,7 +11,6 @@ import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -100,8 +99,7 @@ class AutoCommitSettingsTest {
         }
 
         Long committed() throws Exception {
-            OffsetAndMetadata offset = kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
-            return offset == null ? null : offset.offset();
+            return kafka.committedOffset(group, partition);
         }
 
         private KafkaConsumer<String, String> consumer() {

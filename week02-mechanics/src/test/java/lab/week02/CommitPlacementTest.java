@@ -2,7 +2,6 @@ package lab.week02;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import lab.kit.junit.KafkaLab;
@@ -10,7 +9,6 @@ import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -95,10 +93,7 @@ class CommitPlacementTest {
         }
 
         Long committed() throws Exception {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            var offset = offsets.get(new TopicPartition(topic, 0));
-            return offset == null ? null : offset.offset();
+            return kafka.committedOffset(group, new TopicPartition(topic, 0));
         }
 
         private KafkaConsumer<String, String> subscribed() {

@@ -119,9 +119,7 @@ class ExactlyOnceRelayTest {
         }
 
         Long committedOffset() throws Exception {
-            var offset = kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .get(new TopicPartition(input, 0));
-            return offset == null ? null : offset.offset();
+            return kafka.committedOffset(group, new TopicPartition(input, 0));
         }
     }
 }

@@ -85,9 +85,7 @@ class InventoryConsumerTest {
         }
 
         Long committed() throws Exception {
-            var offset = kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .get(new TopicPartition(topic, 0));
-            return offset == null ? null : offset.offset();
+            return kafka.committedOffset(group, new TopicPartition(topic, 0));
         }
     }
 }

@@ -164,6 +164,12 @@ public final class KafkaLab implements AutoCloseable {
         }
     }
 
+    /** The offset {@code groupId} has committed for {@code partition}, or null when it has committed none. */
+    public Long committedOffset(String groupId, TopicPartition partition) throws ExecutionException, InterruptedException {
+        var offset = admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().get(partition);
+        return offset == null ? null : offset.offset();
+    }
+
     /** Closes {@code resource} when the test ends, most recent first. */
     public <T extends AutoCloseable> T closeAfterTest(T resource) {
         toClose.push(resource);
