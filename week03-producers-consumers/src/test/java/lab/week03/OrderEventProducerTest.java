@@ -1,14 +1,12 @@
 package lab.week03;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
+import lab.kit.report.BarChart;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +22,6 @@ class OrderEventProducerTest {
     private static final int ORDERS = 1000;
     /** Enough to measure; a synchronous send costs a round trip plus linger.ms (5 ms by default in Kafka 4). */
     private static final int MEASURED = 300;
-    private static final Path REPORT = Path.of(System.getProperty("lab.log.dir", "target"), "reports", "week03-send-throughput.svg");
 
     @Test
     @DisplayName("3.3 asynchronous sends store every order and keep each order's events in sequence")
@@ -68,21 +65,10 @@ class OrderEventProducerTest {
         return IntStream.range(0, count).mapToObj(i -> new OrderPlaced("o-" + (i % 50), "sku-" + i, i / 50 + 1)).toList();
     }
 
-    private static void report(double syncPerSecond, double asyncPerSecond) throws IOException {
-        System.out.printf("[lab] 3.3 sends/s: synchronous %.0f, asynchronous %.0f (%.0fx); chart: %s%n",
-                syncPerSecond, asyncPerSecond, asyncPerSecond / syncPerSecond, REPORT.toAbsolutePath());
-        var max = Math.max(syncPerSecond, asyncPerSecond);
-        var svg = """
-                <svg xmlns="http://www.w3.org/2000/svg" width="520" height="150" font-family="sans-serif" font-size="14">
-                  <text x="10" y="22">Sends per second, %d orders, one broker in the test JVM</text>
-                  <text x="10" y="62">synchronous</text><rect x="120" y="47" width="%.0f" height="22" fill="#d9822b"/>
-                  <text x="%.0f" y="62">%.0f/s</text>
-                  <text x="10" y="102">asynchronous</text><rect x="120" y="87" width="%.0f" height="22" fill="#2b7bd9"/>
-                  <text x="%.0f" y="102">%.0f/s</text>
-                </svg>
-                """.formatted(MEASURED, 300 * syncPerSecond / max, 128 + 300 * syncPerSecond / max, syncPerSecond,
-                300 * asyncPerSecond / max, 128 + 300 * asyncPerSecond / max, asyncPerSecond);
-        Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, svg);
+    private static void report(double syncPerSecond, double asyncPerSecond) {
+        new BarChart("3.3 sends per second, " + MEASURED + " orders, one broker in the test JVM", "sends/s")
+                .bar("synchronous", syncPerSecond)
+                .bar("asynchronous", asyncPerSecond)
+                .write("week03-send-throughput");
     }
 }

@@ -37,6 +37,8 @@ public final class FaultyLink implements AutoCloseable {
     private final ServerSocket server;
     private final AtomicInteger produceResponsesToDrop = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger swallowedWhileCut = new AtomicInteger();
+    private volatile boolean cut;
     private final CopyOnWriteArrayList<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile int targetPort = -1;
 
@@ -76,6 +78,33 @@ public final class FaultyLink implements AutoCloseable {
         produceResponsesToDrop.set(count);
     }
 
+    /**
+     * Cuts the network: from now on every frame, both ways, is swallowed, as when a broker's host
+     * drops off the network. Connections stay open, so clients notice only through their own timeouts
+     * ({@code request.timeout.ms}, then {@code delivery.timeout.ms} for a producer).
+     */
+    public void cutOff() {
+        cut = true;
+        log.info("Faulty link: cut off (every frame is swallowed until reconnect())");
+    }
+
+    /** Ends {@link #cutOff()}: frames flow again. */
+    public void reconnect() {
+        if (cut) {
+            cut = false;
+            log.info("Faulty link: reconnected after swallowing {} frame(s)", swallowedWhileCut.get());
+        }
+    }
+
+    public boolean isCutOff() {
+        return cut;
+    }
+
+    /** How many frames (requests and answers) were swallowed while the link was cut off. */
+    public int framesSwallowedWhileCut() {
+        return swallowedWhileCut.get();
+    }
+
     /** How many answers the link has swallowed so far. */
     public int droppedResponses() {
         return dropped.get();
@@ -90,19 +119,30 @@ public final class FaultyLink implements AutoCloseable {
                 sockets.add(broker);
                 Set<Integer> produceRequests = ConcurrentHashMap.newKeySet();
                 daemon("faulty-link-up", () -> pump(client, broker, frame -> {
+                    if (swallowWhileCut()) {
+                        return false;
+                    }
                     if (frame.getShort(0) == PRODUCE_API_KEY) {
                         produceRequests.add(frame.getInt(4));
                     }
                     return true;
                 })).start();
                 daemon("faulty-link-down", () -> pump(broker, client,
-                        frame -> !(produceRequests.remove(frame.getInt(0)) && takeDrop()))).start();
+                        frame -> !swallowWhileCut() && !(produceRequests.remove(frame.getInt(0)) && takeDrop()))).start();
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     log.warn("Faulty link: a connection failed", e);
                 }
             }
         }
+    }
+
+    private boolean swallowWhileCut() {
+        if (cut) {
+            swallowedWhileCut.incrementAndGet();
+            return true;
+        }
+        return false;
     }
 
     private boolean takeDrop() {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import lab.kit.broker.Clusters;
 import lab.kit.broker.LabCluster;
 import lab.kit.broker.LabSetupException;
+import lab.kit.faults.LinkedCluster;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 side of {@link WithKafka}: one shared cluster per size in the root store (closed when the
+ * The JUnit 5 side of {@link WithKafka}: one shared cluster per shape (size, faulty link) in the root store (closed when the
  * test run ends), one {@link KafkaLab} per test (closed after it), and stopped brokers started again
  * after each test so the next one finds the cluster whole.
  */
@@ -30,7 +31,7 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        var cluster = sharedCluster(context, brokersWanted(context));
+        var cluster = sharedCluster(context, Shape.wanted(context));
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(KafkaLab.class,
                 key -> new KafkaLab(cluster, context.getDisplayName()), KafkaLab.class);
     }
@@ -40,34 +41,45 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
         var lab = context.getStore(NAMESPACE).get(KafkaLab.class, KafkaLab.class);
         if (lab != null) {
             lab.cluster().stoppedBrokers().forEach(lab.cluster()::startBroker);
+            if (lab.cluster() instanceof LinkedCluster linked) {
+                linked.link().reconnect();
+            }
         }
     }
 
-    private static int brokersWanted(ExtensionContext context) {
-        Optional<ExtensionContext> current = Optional.of(context);
-        while (current.isPresent()) {
-            var annotation = current.get().getTestClass()
-                    .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafka.class));
-            if (annotation.isPresent()) {
-                return annotation.get().brokers();
+    /** What a test class asked for in its {@link WithKafka}. */
+    record Shape(int brokers, boolean faultyLink) {
+
+        static Shape wanted(ExtensionContext context) {
+            Optional<ExtensionContext> current = Optional.of(context);
+            while (current.isPresent()) {
+                var annotation = current.get().getTestClass()
+                        .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafka.class));
+                if (annotation.isPresent()) {
+                    return new Shape(annotation.get().brokers(), annotation.get().faultyLink());
+                }
+                current = current.get().getParent();
             }
-            current = current.get().getParent();
+            return new Shape(1, false);
         }
-        return 1;
+
+        LabCluster start() {
+            return faultyLink ? LinkedCluster.start() : Clusters.fromSystemProperties(brokers);
+        }
     }
 
     /**
      * With {@code -Dlab.warm=true} (./lab watch's resident runner) clusters outlive a test run, so the
      * next run after a save starts in seconds; they stop with the JVM.
      */
-    private static final Map<Integer, ClusterStart> WARM = new ConcurrentHashMap<>();
+    private static final Map<Shape, ClusterStart> WARM = new ConcurrentHashMap<>();
 
     /** A failed start is remembered too, so the remaining tests fail at once with the same message. */
-    private static LabCluster sharedCluster(ExtensionContext context, int brokers) {
+    private static LabCluster sharedCluster(ExtensionContext context, Shape shape) {
         var attempt = Boolean.getBoolean("lab.warm")
-                ? WARM.computeIfAbsent(brokers, ClusterStart::attempt)
+                ? WARM.computeIfAbsent(shape, ClusterStart::attempt)
                 : context.getRoot().getStore(NAMESPACE)
-                        .getOrComputeIfAbsent("cluster-" + brokers, key -> ClusterStart.attempt(brokers), ClusterStart.class);
+                        .getOrComputeIfAbsent(shape, key -> ClusterStart.attempt(shape), ClusterStart.class);
         if (attempt.failure() != null) {
             throw new ParameterResolutionException(attempt.failure().getMessage(), attempt.failure());
         }
@@ -77,9 +89,9 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
     /** The outcome of starting a cluster; closing it (at the end of the run) stops the cluster. */
     record ClusterStart(LabCluster cluster, LabSetupException failure) implements AutoCloseable {
 
-        static ClusterStart attempt(int brokers) {
+        static ClusterStart attempt(Shape shape) {
             try {
-                return new ClusterStart(Clusters.fromSystemProperties(brokers), null);
+                return new ClusterStart(shape.start(), null);
             } catch (LabSetupException e) {
                 return new ClusterStart(null, e);
             }

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import lab.kit.broker.LabCluster;
+import lab.kit.faults.FaultyLink;
+import lab.kit.faults.LinkedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -50,6 +52,15 @@ public final class KafkaLab implements AutoCloseable {
 
     public LabCluster cluster() {
         return cluster;
+    }
+
+    /** The link between this test's clients and the broker; needs {@code @WithKafka(faultyLink = true)}. */
+    public FaultyLink link() {
+        if (cluster instanceof LinkedCluster linked) {
+            return linked.link();
+        }
+        throw new IllegalStateException("This test uses the network link, but its class does not ask for one:"
+                + " annotate it with @WithKafka(faultyLink = true).");
     }
 
     public String bootstrapServers() {

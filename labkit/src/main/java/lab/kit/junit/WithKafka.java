@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * @WithKafka(brokers = 3)   // may stop and start brokers; they are all running again after each test
  * class FailoverTest { ... }
+ *
+ * @WithKafka(faultyLink = true)   // kafka.link() cuts the network; it is whole again after each test
+ * class OutageTest { ... }
  * }</pre>
  */
 @Target(ElementType.TYPE)
@@ -31,4 +34,10 @@ public @interface WithKafka {
 
     /** How many brokers the cluster has: 1, or 3 (with a separate controller). */
     int brokers() default 1;
+
+    /**
+     * One embedded broker that clients reach through a {@link lab.kit.faults.FaultyLink}, which a test
+     * gets from {@link KafkaLab#link()} to cut the network or lose answers. Always the embedded source.
+     */
+    boolean faultyLink() default false;
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @DisplayName("The shared single broker")
@@ -80,6 +81,13 @@ class SingleBrokerTest {
 
             assertThat(LabAwait.records(consumer, 1)).extracting(ConsumerRecord::value).containsExactly("committed");
         }
+    }
+
+    @Test
+    @DisplayName("says how to get a faulty link when the test class did not ask for one")
+    void noLinkWithoutAsking(KafkaLab kafka) {
+        assertThatThrownBy(kafka::link).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("@WithKafka(faultyLink = true)");
     }
 
     @Test
