@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -44,6 +45,7 @@ public final class KafkaLab implements AutoCloseable {
     private final String testName;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private Admin admin;
+    private KafkaProducer<String, String> testProducer;
 
     KafkaLab(LabCluster cluster, String testName) {
         this.cluster = cluster;
@@ -139,6 +141,24 @@ public final class KafkaLab implements AutoCloseable {
         return closeAfterTest(new KafkaProducer<>(producerConfig()));
     }
 
+    /** A String producer with {@link #producerConfig()} plus {@code settings} (which win), closed after the test. */
+    public KafkaProducer<String, String> newProducer(Map<String, ?> settings) {
+        var config = producerConfig();
+        config.putAll(settings);
+        return closeAfterTest(new KafkaProducer<>(config));
+    }
+
+    /** Sends {@code records} in order with a shared producer and waits until the broker has stored all of them. */
+    public void produce(List<ProducerRecord<String, String>> records) throws ExecutionException, InterruptedException {
+        if (testProducer == null) {
+            testProducer = newProducer();
+        }
+        var sent = records.stream().map(testProducer::send).toList();
+        for (var stored : sent) {
+            stored.get();
+        }
+    }
+
     /** A String consumer in {@code groupId}, closed after the test. */
     public KafkaConsumer<String, String> newConsumer(String groupId) {
         return closeAfterTest(new KafkaConsumer<>(consumerConfig(groupId)));
@@ -172,6 +192,19 @@ public final class KafkaLab implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             return LabAwait.records(consumer, count);
+        }
+    }
+
+    /**
+     * How many records {@code topic} holds: the sum of its partitions' end offsets. Exact for topics
+     * written without transactions (a transaction adds a commit marker) and never compacted or trimmed.
+     */
+    public long recordCount(String topic) {
+        try (var consumer = new KafkaConsumer<String, String>(consumerConfigWithoutGroup())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

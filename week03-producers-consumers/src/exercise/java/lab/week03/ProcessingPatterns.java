@@ -1,0 +1,57 @@
+package lab.week03;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Exercise 3.7: three ways to process what one {@code poll()} returns, each with the commit that fits
+ * it. Each method polls once, processes, commits, and returns how many records it processed.
+ * <ul>
+ *   <li>one at a time: simplest; a commit per record means a crash repeats at most one record;</li>
+ *   <li>in a batch: one call for the whole poll (a bulk insert), one commit; a failure repeats the batch;</li>
+ *   <li>parallel per partition: each partition's records in order on a worker, partitions side by side.
+ *       A key always lands in the same partition, so each key's events stay in order.</li>
+ * </ul>
+ */
+public final class ProcessingPatterns {
+
+    /** How long one poll waits for records. */
+    public static final Duration POLL = Duration.ofMillis(200);
+
+    private ProcessingPatterns() {
+    }
+
+    /**
+     * Handles the polled records one by one and commits each right after it is handled. When the handler
+     * throws, every record before it stays committed and the exception goes to the caller.
+     */
+    public static int oneAtATime(Consumer<String, String> consumer,
+                                 java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
+        // TODO 3.7: poll; for each record: handle it, then commitSync the offset after it (offset + 1).
+        throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
+    }
+
+    /** Hands all polled records to the handler in one call (none when the poll is empty), then commits once. */
+    public static int inBatch(Consumer<String, String> consumer,
+                              java.util.function.Consumer<List<ConsumerRecord<String, String>>> handler) {
+        // TODO 3.7: poll; if anything came, one handler call with all of it, then one commitSync.
+        throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
+    }
+
+    /**
+     * Handles each partition's records in order on a worker from {@code workers}, all partitions at the
+     * same time, waits for them, and commits the partitions whose records were all handled. The polling
+     * thread handles no record itself.
+     */
+    public static int parallelPerPartition(Consumer<String, String> consumer,
+                                           java.util.function.Consumer<ConsumerRecord<String, String>> handler,
+                                           ExecutorService workers) {
+        // TODO 3.7: poll; one task per partition (records.partitions(), records.records(partition));
+        //           wait for every task; commit per partition the offset after its last record.
+        throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
+    }
+}

@@ -1,0 +1,205 @@
+package lab.week03;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import lab.kit.report.BarChart;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKafka
+@Tag("ex3.7")
+@DisplayName("3.7 Processing patterns: one at a time, in a batch, parallel per partition")
+class ProcessingPatternsTest {
+
+    private static final int KEYS = 9;
+    private static final int EVENTS_PER_KEY = 30;
+
+    @Test
+    @DisplayName("3.7 one at a time: when the handler fails, every record before it is committed, none after")
+    void oneAtATimeCommitsEachRecord(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("stock", 1);
+        kafka.produce(IntStream.range(0, 10).mapToObj(i -> new ProducerRecord<>(topic, "sku-1", "e-" + i)).toList());
+        var group = kafka.uniqueName("stock-updater");
+        var consumer = subscribed(kafka, group, topic);
+        var handled = new ArrayList<String>();
+
+        LabAwait.until("the handler to fail on e-6").until(() -> {
+            try {
+                ProcessingPatterns.oneAtATime(consumer, record -> {
+                    if (record.value().equals("e-6")) {
+                        throw new HandlerFailed(record.value());
+                    }
+                    handled.add(record.value());
+                });
+                return false;
+            } catch (HandlerFailed expected) {
+                return true;
+            }
+        });
+
+        assertThat(handled).as("records handled before the failure").containsExactly("e-0", "e-1", "e-2", "e-3", "e-4", "e-5");
+        assertThat(kafka.committedOffset(group, new TopicPartition(topic, 0)))
+                .as("committed offset: the failed record e-6 (offset 6) is the next to read").isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("3.7 in a batch: one handler call per poll and one commit after it; a failed batch is not committed")
+    void inBatchCommitsAfterTheBatch(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("stock", 3);
+        kafka.produce(keyedEvents(topic));
+        var total = KEYS * EVENTS_PER_KEY;
+
+        var failingGroup = kafka.uniqueName("bulk-writer-failing");
+        var failing = subscribed(kafka, failingGroup, topic);
+        LabAwait.until("a batch to reach the failing handler").until(() -> {
+            try {
+                return ProcessingPatterns.inBatch(failing, batch -> {
+                    throw new HandlerFailed("bulk insert of " + batch.size());
+                }) > 0;
+            } catch (HandlerFailed expected) {
+                return true;
+            }
+        });
+        for (int partition = 0; partition < 3; partition++) {
+            assertThat(kafka.committedOffset(failingGroup, new TopicPartition(topic, partition)))
+                    .as("committed offset of partition %d after its batch failed", partition).isNull();
+        }
+
+        var group = kafka.uniqueName("bulk-writer");
+        var consumer = subscribed(kafka, group, topic);
+        var batches = new CopyOnWriteArrayList<Integer>();
+        var handled = drain(total, () -> ProcessingPatterns.inBatch(consumer, batch -> batches.add(batch.size())));
+
+        assertThat(handled).as("records processed").isEqualTo(total);
+        assertThat(batches).as("sizes of the batches handed to the handler").doesNotContain(0)
+                .hasSizeLessThan(total / 10).satisfies(sizes -> assertThat(sizes.stream().mapToInt(i -> i).sum()).isEqualTo(total));
+        assertFullyCommitted(kafka, group, topic);
+    }
+
+    @Test
+    @DisplayName("3.7 parallel per partition: workers handle partitions side by side and each key's events stay in order")
+    void parallelKeepsKeyOrder(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("stock", 3);
+        kafka.produce(keyedEvents(topic));
+        var group = kafka.uniqueName("stock-updater");
+        var consumer = subscribed(kafka, group, topic);
+        var pollingThread = Thread.currentThread().getName();
+        var seenByKey = new ConcurrentHashMap<String, List<Integer>>();
+        var threads = ConcurrentHashMap.<String>newKeySet();
+        var workers = Executors.newFixedThreadPool(3);
+        kafka.closeAfterTest(workers::shutdownNow);
+
+        var handled = drain(KEYS * EVENTS_PER_KEY, () -> ProcessingPatterns.parallelPerPartition(consumer, record -> {
+            threads.add(Thread.currentThread().getName());
+            seenByKey.computeIfAbsent(record.key(), key -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(Integer.parseInt(record.value()));
+        }, workers));
+
+        assertThat(handled).as("records processed").isEqualTo(KEYS * EVENTS_PER_KEY);
+        assertThat(threads).as("threads that handled records (the polling thread is %s)", pollingThread)
+                .doesNotContain(pollingThread).hasSizeGreaterThan(1);
+        seenByKey.forEach((key, sequence) -> assertThat(sequence).as("events of %s in the order handled", key)
+                .isSorted().hasSize(EVENTS_PER_KEY));
+        assertFullyCommitted(kafka, group, topic);
+    }
+
+    @Test
+    @DisplayName("3.7 the three patterns against a slow store (2 ms per write): records per second go to a report")
+    void patternsMeasured(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("stock", 3);
+        kafka.produce(keyedEvents(topic));
+        var total = KEYS * EVENTS_PER_KEY;
+        var workers = Executors.newFixedThreadPool(3);
+        kafka.closeAfterTest(workers::shutdownNow);
+
+        var oneAtATime = recordsPerSecond(kafka, topic, consumer ->
+                ProcessingPatterns.oneAtATime(consumer, record -> SlowStore.write(1)));
+        var inBatch = recordsPerSecond(kafka, topic, consumer ->
+                ProcessingPatterns.inBatch(consumer, batch -> SlowStore.write(batch.size())));
+        var parallel = recordsPerSecond(kafka, topic, consumer ->
+                ProcessingPatterns.parallelPerPartition(consumer, record -> SlowStore.write(1), workers));
+
+        new BarChart("3.7 records per second, " + total + " records, a store that takes 2 ms per write", "records/s")
+                .bar("one at a time", oneAtATime)
+                .bar("in a batch", inBatch)
+                .bar("parallel per partition", parallel)
+                .write("week03-processing-patterns");
+        assertThat(List.of(oneAtATime, inBatch, parallel)).as("records per second of the three patterns").allMatch(rate -> rate > 0);
+    }
+
+    /** Stands in for a database: every write, of one row or many, costs one 2 ms round trip. */
+    private static final class SlowStore {
+        static void write(int rows) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static double recordsPerSecond(KafkaLab kafka, String topic, ToIntFunction<Consumer<String, String>> round) {
+        var consumer = subscribed(kafka, kafka.uniqueName("measured"), topic);
+        var total = KEYS * EVENTS_PER_KEY;
+        consumer.poll(java.time.Duration.ZERO);   // join the group before the clock starts
+        var start = System.nanoTime();
+        drain(total, () -> round.applyAsInt(consumer));
+        return total / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Runs poll rounds until {@code expected} records were processed; returns how many were. */
+    private static int drain(int expected, java.util.function.IntSupplier round) {
+        var processed = new AtomicInteger();
+        LabAwait.until(expected + " records processed").until(() -> processed.addAndGet(round.getAsInt()) >= expected);
+        return processed.get();
+    }
+
+    private static Consumer<String, String> subscribed(KafkaLab kafka, String group, String topic) {
+        var consumer = kafka.newConsumer(group);
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Key k-0 ... k-8, each with events 0 ... 29 in order. */
+    private static List<ProducerRecord<String, String>> keyedEvents(String topic) {
+        return IntStream.range(0, EVENTS_PER_KEY).boxed()
+                .flatMap(event -> IntStream.range(0, KEYS).mapToObj(key -> new ProducerRecord<>(topic, "k-" + key, String.valueOf(event))))
+                .toList();
+    }
+
+    private static void assertFullyCommitted(KafkaLab kafka, String group, String topic) throws Exception {
+        try (var probe = kafka.newConsumerWithoutGroup()) {
+            var partitions = IntStream.range(0, 3).mapToObj(p -> new TopicPartition(topic, p)).toList();
+            Map<TopicPartition, Long> ends = probe.endOffsets(partitions);
+            for (var partition : partitions) {
+                assertThat(kafka.committedOffset(group, partition)).as("committed offset of %s", partition).isEqualTo(ends.get(partition));
+            }
+        }
+    }
+
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(String what) {
+            super("handler failed on " + what);
+        }
+    }
+}

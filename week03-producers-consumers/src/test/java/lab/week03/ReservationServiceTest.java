@@ -1,0 +1,177 @@
+package lab.week03;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service runs on its own thread, as in production; the test talks to it only through topics. */
+@WithKafka
+@Tag("ex3.8")
+@DisplayName("3.8 Orders in, reservations out: the week's event-driven service")
+class ReservationServiceTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(10);
+
+    @Test
+    @DisplayName("3.8 reserves while stock lasts and rejects the rest, one reservation per order")
+    void reservesThenRejects(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var stock = Stock.of(Map.of("sku-1", 5));
+        var service = topics.start(stock);
+
+        kafka.produce(IntStream.rangeClosed(1, 4)
+                .mapToObj(i -> topics.order(new OrderPlaced("o-" + i, "sku-1", 2))).toList());
+
+        var reservations = service.reservations(4);
+        assertThat(reservations).extracting(Reservation::status)
+                .as("2 orders of 2 fit in a stock of 5; the other 2 do not")
+                .containsOnly(Reservation.Status.RESERVED, Reservation.Status.REJECTED)
+                .filteredOn(status -> status == Reservation.Status.RESERVED).hasSize(2);
+        assertThat(reservations).filteredOn(r -> r.status() == Reservation.Status.REJECTED)
+                .allSatisfy(r -> assertThat(r.reason()).contains("out of stock"));
+        assertThat(stock.available("sku-1")).as("stock left").isEqualTo(1);
+        service.stop();
+    }
+
+    @Test
+    @DisplayName("3.8 end to end: OrderEventProducer (3.3) publishes 200 orders, every one gets exactly one reservation")
+    void endToEnd(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var skus = IntStream.range(0, 20).boxed().collect(Collectors.toMap(i -> "sku-" + i, i -> 10));
+        var stock = Stock.of(skus);
+        var service = topics.start(stock);
+        var orders = IntStream.range(0, 200).mapToObj(i -> new OrderPlaced("o-" + i, "sku-" + (i % 20), 1 + i % 3)).toList();
+
+        var published = OrderEventProducer.sendAsync(kafka.newProducer(), topics.orders, orders);
+
+        assertThat(published).as("orders published by OrderEventProducer.sendAsync").isEqualTo(200);
+        var reservations = service.reservations(200);
+        assertThat(reservations).extracting(Reservation::orderId).as("one reservation per order")
+                .doesNotHaveDuplicates().hasSize(200);
+        var reservedPerSku = new HashMap<String, Integer>();
+        reservations.stream().filter(r -> r.status() == Reservation.Status.RESERVED)
+                .forEach(r -> reservedPerSku.merge(r.sku(), r.quantity(), Integer::sum));
+        skus.keySet().forEach(sku -> assertThat(reservedPerSku.getOrDefault(sku, 0) + stock.available(sku))
+                .as("%s: reserved plus still available", sku).isEqualTo(10));
+        service.stop();
+    }
+
+    @Test
+    @DisplayName("3.8 a value that is not an order is parked on the dead letter topic and the service goes on")
+    void malformedOrderParked(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var service = topics.start(Stock.of(Map.of("sku-1", 5)));
+
+        kafka.produce(List.of(new ProducerRecord<>(topics.orders, "o-bad", "{\"orderId\": \"o-bad\", \"quantity\": \"two\""),
+                topics.order(new OrderPlaced("o-good", "sku-1", 1))));
+
+        assertThat(service.reservations(1)).extracting(Reservation::orderId).as("reservations").containsExactly("o-good");
+        var parked = kafka.readAll(topics.deadLetters, 1).get(0);
+        assertThat(parked.value()).as("the parked value, as it came").isEqualTo("{\"orderId\": \"o-bad\", \"quantity\": \"two\"");
+        assertThat(parked.headers().lastHeader("error")).as("the parked record's 'error' header").isNotNull();
+        assertThat(new String(parked.headers().lastHeader("error").value(), StandardCharsets.UTF_8)).isNotBlank();
+        service.stop();
+    }
+
+    @Test
+    @DisplayName("3.8 stopped and started again, the service neither loses nor repeats an order")
+    void restartLosesNothing(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var stock = Stock.of(Map.of("sku-1", 1000));
+        var first = topics.start(stock);
+        kafka.produce(IntStream.range(0, 50).mapToObj(i -> topics.order(new OrderPlaced("o-" + i, "sku-1", 1))).toList());
+        first.reservations(50);
+        first.stop();
+
+        kafka.produce(IntStream.range(50, 100).mapToObj(i -> topics.order(new OrderPlaced("o-" + i, "sku-1", 1))).toList());
+        var second = topics.start(stock);
+
+        assertThat(second.reservations(100)).extracting(Reservation::orderId).as("reservations after the restart")
+                .doesNotHaveDuplicates().hasSize(100);
+        second.stop();
+        assertThat(kafka.recordCount(topics.reservations))
+                .as("records on the reservations topic (more than 100: orders handled again after the restart)").isEqualTo(100);
+    }
+
+    /** This test's three topics and one consumer group. */
+    private static final class Topics {
+        final KafkaLab kafka;
+        final String orders;
+        final String reservations;
+        final String deadLetters;
+        final String group;
+
+        Topics(KafkaLab kafka) {
+            this.kafka = kafka;
+            this.orders = kafka.createTopic("orders", 3);
+            this.reservations = kafka.createTopic("reservations", 3);
+            this.deadLetters = kafka.createTopic("orders-dlt", 1);
+            this.group = kafka.uniqueName("inventory-service");
+        }
+
+        ProducerRecord<String, String> order(OrderPlaced order) {
+            return new ProducerRecord<>(orders, order.orderId(), OrderPlacedJson.toJson(order));
+        }
+
+        Running start(Stock stock) {
+            var config = kafka.consumerConfig(group);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            var service = new ReservationService(new KafkaConsumer<>(config), kafka.newProducer(), stock,
+                    orders, reservations, deadLetters);
+            return new Running(this, service);
+        }
+    }
+
+    /** A ReservationService on its own thread; a failure of that thread fails the test at once. */
+    private static final class Running {
+        private final Topics topics;
+        private final ReservationService service;
+        private final Thread thread;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Running(Topics topics, ReservationService service) {
+            this.topics = topics;
+            this.service = service;
+            this.thread = new Thread(service, "reservation-service");
+            thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+            thread.start();
+        }
+
+        /** Waits until the reservations topic holds {@code count} reservations, and returns them. */
+        List<Reservation> reservations(int count) {
+            LabAwait.until(count + " reservations on " + topics.reservations).until(() -> {
+                if (failure.get() != null) {
+                    throw new IllegalStateException("The service's thread died: " + failure.get(), failure.get());
+                }
+                return topics.kafka.recordCount(topics.reservations) >= count;
+            });
+            return topics.kafka.readAll(topics.reservations, count).stream()
+                    .map(ConsumerRecord::value).map(ReservationJson::fromJson).toList();
+        }
+
+        void stop() throws InterruptedException {
+            service.shutdown();
+            assertThat(service.awaitClosed(BOUND)).as("service closed within %s after shutdown()", BOUND).isTrue();
+            thread.join(BOUND.toMillis());
+            assertThat(failure.get()).as("the service's thread ended without an error").isNull();
+        }
+    }
+}
