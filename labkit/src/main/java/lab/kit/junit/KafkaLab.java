@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import lab.kit.broker.LabCluster;
 import lab.kit.faults.FaultyLink;
 import lab.kit.faults.LinkedCluster;
+import lab.kit.schema.LabSchemaRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,6 +42,8 @@ public final class KafkaLab implements AutoCloseable {
     /** Tells this run's names from an earlier run's on an external cluster that keeps its topics. */
     private static final String RUN_ID = Long.toString(System.currentTimeMillis() % 1_679_616, 36);
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** One registry per cluster; its threads are daemons and it holds nothing a run needs closed. */
+    private static final Map<LabCluster, LabSchemaRegistry> REGISTRIES = new ConcurrentHashMap<>();
 
     private final LabCluster cluster;
     private final String testName;
@@ -54,6 +58,15 @@ public final class KafkaLab implements AutoCloseable {
 
     public LabCluster cluster() {
         return cluster;
+    }
+
+    /**
+     * The lab's schema registry for this cluster (Confluent's REST API, schemas in the cluster's
+     * {@code _schemas} topic), started on first use and shared by every test in the JVM: use unique
+     * subject names ({@link #uniqueName(String)}).
+     */
+    public LabSchemaRegistry schemaRegistry() {
+        return REGISTRIES.computeIfAbsent(cluster, started -> LabSchemaRegistry.start(started.bootstrapServers()));
     }
 
     /** The link between this test's clients and the broker; needs {@code @WithKafka(faultyLink = true)}. */
