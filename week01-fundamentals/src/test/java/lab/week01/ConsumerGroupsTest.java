@@ -2,6 +2,7 @@ package lab.week01;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -72,9 +73,6 @@ class ConsumerGroupsTest {
     }
 
     private static void produce(KafkaLab kafka, String topic, int from, int count) throws Exception {
-        var producer = kafka.newProducer();
-        for (int i = from; i < from + count; i++) {
-            producer.send(new ProducerRecord<>(topic, "o-" + i, "event-" + i)).get();
-        }
+        kafka.produce(IntStream.range(from, from + count).mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "event-" + i)).toList());
     }
 }

@@ -51,9 +51,6 @@ class OrderEventReaderTest {
     }
 
     private static void publish(KafkaLab kafka, String topic, List<OrderEvent> events) throws Exception {
-        var producer = kafka.newProducer();
-        for (var event : events) {
-            producer.send(new ProducerRecord<>(topic, event.orderId(), OrderEventJson.toJson(event))).get();
-        }
+        kafka.produce(events.stream().map(event -> new ProducerRecord<>(topic, event.orderId(), OrderEventJson.toJson(event))).toList());
     }
 }

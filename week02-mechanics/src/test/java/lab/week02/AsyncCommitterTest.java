@@ -2,6 +2,7 @@ package lab.week02;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -60,10 +61,7 @@ class AsyncCommitterTest {
             this.kafka = kafka;
             this.partition = new TopicPartition(kafka.createTopic("orders", 1), 0);
             this.group = kafka.uniqueName("billing");
-            var producer = kafka.newProducer();
-            for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).get();
-            }
+            kafka.produce(IntStream.range(0, 3).mapToObj(i -> new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).toList());
         }
 
         KafkaConsumer<String, String> consumer() {

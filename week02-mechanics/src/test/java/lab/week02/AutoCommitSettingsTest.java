@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -71,10 +72,7 @@ class AutoCommitSettingsTest {
             this.settings = settings;
             this.partition = new TopicPartition(kafka.createTopic("orders", 1), 0);
             this.group = kafka.uniqueName("inventory");
-            var producer = kafka.newProducer();
-            for (int i = 0; i < 5; i++) {
-                producer.send(new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).get();
-            }
+            kafka.produce(IntStream.range(0, 5).mapToObj(i -> new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).toList());
         }
 
         /** Polls two records at a time, handling each, until it "dies" at o-3: no close, no final commit. */

@@ -67,10 +67,7 @@ class CommitPlacementTest {
             this.kafka = kafka;
             this.topic = kafka.createTopic("orders", 1);
             this.group = kafka.uniqueName("inventory");
-            var producer = kafka.newProducer();
-            for (var order : ORDERS) {
-                producer.send(new ProducerRecord<>(topic, order, "order.created")).get();
-            }
+            kafka.produce(ORDERS.stream().map(order -> new ProducerRecord<>(topic, order, "order.created")).toList());
         }
 
         void crashAt(String order, Strategy strategy) {

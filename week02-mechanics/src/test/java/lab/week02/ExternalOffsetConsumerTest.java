@@ -79,10 +79,7 @@ class ExternalOffsetConsumerTest {
 
     private static String ordersTopic(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
-        var producer = kafka.newProducer();
-        for (var order : ORDERS) {
-            producer.send(new ProducerRecord<>(topic, order, "order.created")).get();
-        }
+        kafka.produce(ORDERS.stream().map(order -> new ProducerRecord<>(topic, order, "order.created")).toList());
         return topic;
     }
 

@@ -2,6 +2,7 @@ package lab.week02;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -53,10 +54,7 @@ class HandOverListenerTest {
     }
 
     private static void produce(KafkaLab kafka, String topic, int from, int count) throws Exception {
-        var producer = kafka.newProducer();
-        for (int i = from; i < from + count; i++) {
-            producer.send(new ProducerRecord<>(topic, "o-" + i, "order.created")).get();
-        }
+        kafka.produce(IntStream.range(from, from + count).mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "order.created")).toList());
     }
 
     /** Auto-commit off: only the listener's commit can move the group's offset. */

@@ -1,8 +1,7 @@
 package lab.week03;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -13,14 +12,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class OrderPlacedDeserializer implements Deserializer<OrderPlaced> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Override
     public OrderPlaced deserialize(String topic, byte[] data) {
         try {
-            return data == null ? null : MAPPER.readValue(data, OrderPlaced.class);
-        } catch (IOException e) {
-            throw new SerializationException("Not an OrderPlaced event: " + e.getMessage(), e);
+            return data == null ? null : OrderPlacedJson.fromJson(new String(data, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException(e.getMessage(), e);
         }
     }
 }

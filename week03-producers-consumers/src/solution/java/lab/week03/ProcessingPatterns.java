@@ -72,16 +72,15 @@ public final class ProcessingPatterns {
         var records = consumer.poll(POLL);
         var tasks = new LinkedHashMap<TopicPartition, Future<?>>();
         for (var partition : records.partitions()) {
-            var inOrder = records.records(partition);
-            tasks.put(partition, workers.submit(() -> inOrder.forEach(handler)));
+            tasks.put(partition, workers.submit(() -> records.records(partition).forEach(handler)));
         }
         var handled = new HashMap<TopicPartition, OffsetAndMetadata>();
         RuntimeException failure = null;
         for (var task : tasks.entrySet()) {
             try {
                 task.getValue().get();
-                var last = records.records(task.getKey()).get(records.records(task.getKey()).size() - 1);
-                handled.put(task.getKey(), new OffsetAndMetadata(last.offset() + 1));
+                var inOrder = records.records(task.getKey());
+                handled.put(task.getKey(), new OffsetAndMetadata(inOrder.get(inOrder.size() - 1).offset() + 1));
             } catch (ExecutionException e) {
                 failure = new IllegalStateException("Handling " + task.getKey() + " failed", e.getCause());
             } catch (InterruptedException e) {

@@ -102,7 +102,7 @@ public final class ReservationService implements Runnable {
             return;
         }
         var reservation = stock.reserve(order);
-        producer.send(new ProducerRecord<>(reservationsTopic, order.orderId(), ReservationJson.toJson(reservation)), rememberFailure);
+        producer.send(new ProducerRecord<>(reservationsTopic, order.orderId(), EventJson.toJson(reservation)), rememberFailure);
     }
 
     /** Keeps a record that is not an order, as it came, with why and where from. */

@@ -40,8 +40,7 @@ public final class SendFailures {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery,
                 // A third of the deadline per attempt leaves room for two retries; retries itself stays
                 // at its default (unlimited): the deadline, not a count, ends them.
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, delivery / 3,
-                ProducerConfig.LINGER_MS_CONFIG, 5);
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, delivery / 3);
     }
 
     /** What a send's failure (the callback's exception, or the cause inside an ExecutionException) means. */

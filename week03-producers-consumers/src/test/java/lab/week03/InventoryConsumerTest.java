@@ -3,10 +3,10 @@ package lab.week03;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
+import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
-import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,9 +34,8 @@ class InventoryConsumerTest {
         running.inventory.shutdown();
 
         assertThat(running.inventory.awaitClosed(BOUND)).as("closed within %s after shutdown()", BOUND).isTrue();
-        running.thread.join(BOUND.toMillis());
-        assertThat(running.thread.isAlive()).as("the consumer thread has ended").isFalse();
-        assertThat(running.failure.get()).as("the loop ended without an error").isNull();
+        assertThat(running.thread.ended(BOUND)).as("the consumer thread has ended").isTrue();
+        assertThat(running.thread.failure()).as("the loop ended without an error").isNull();
         assertThat(running.committed()).as("committed offset: all 5 handled orders").isEqualTo(5L);
     }
 
@@ -58,9 +57,8 @@ class InventoryConsumerTest {
         private final String topic;
         private final String group;
         private final InventoryConsumer inventory;
-        private final Thread thread;
+        private final Background thread;
         private final List<String> handled = new CopyOnWriteArrayList<>();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Running(KafkaLab kafka) throws Exception {
             this.kafka = kafka;
@@ -69,19 +67,9 @@ class InventoryConsumerTest {
             var config = kafka.consumerConfig(group);
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             inventory = new InventoryConsumer(new KafkaConsumer<>(config), topic, record -> handled.add(record.key()));
-            thread = new Thread(inventory, "inventory-consumer");
-            thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
-            thread.start();
-            var producer = kafka.newProducer();
-            for (int i = 0; i < 5; i++) {
-                producer.send(new ProducerRecord<>(topic, "o-" + i, "order.placed")).get();
-            }
-            LabAwait.until("5 orders handled by the consumer's thread").until(() -> {
-                if (failure.get() != null) {
-                    throw new IllegalStateException("The consumer thread died: " + failure.get(), failure.get());
-                }
-                return handled.size() == 5;
-            });
+            thread = Background.start("inventory-consumer", inventory);
+            kafka.produce(IntStream.range(0, 5).mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "order.placed")).toList());
+            thread.awaitUntil("5 orders handled by the consumer's thread", () -> handled.size() == 5);
         }
 
         Long committed() throws Exception {

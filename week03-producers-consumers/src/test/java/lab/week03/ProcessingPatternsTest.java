@@ -17,7 +17,6 @@ import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import lab.kit.report.BarChart;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -133,11 +132,11 @@ class ProcessingPatternsTest {
         kafka.closeAfterTest(workers::shutdownNow);
 
         var oneAtATime = recordsPerSecond(kafka, topic, consumer ->
-                ProcessingPatterns.oneAtATime(consumer, record -> SlowStore.write(1)));
+                ProcessingPatterns.oneAtATime(consumer, record -> SlowStore.write()));
         var inBatch = recordsPerSecond(kafka, topic, consumer ->
-                ProcessingPatterns.inBatch(consumer, batch -> SlowStore.write(batch.size())));
+                ProcessingPatterns.inBatch(consumer, batch -> SlowStore.write()));
         var parallel = recordsPerSecond(kafka, topic, consumer ->
-                ProcessingPatterns.parallelPerPartition(consumer, record -> SlowStore.write(1), workers));
+                ProcessingPatterns.parallelPerPartition(consumer, record -> SlowStore.write(), workers));
 
         new BarChart("3.7 records per second, " + total + " records, a store that takes 2 ms per write", "records/s")
                 .bar("one at a time", oneAtATime)
@@ -149,7 +148,7 @@ class ProcessingPatternsTest {
 
     /** Stands in for a database: every write, of one row or many, costs one 2 ms round trip. */
     private static final class SlowStore {
-        static void write(int rows) {
+        static void write() {
             try {
                 TimeUnit.MILLISECONDS.sleep(2);
             } catch (InterruptedException e) {
@@ -161,7 +160,12 @@ class ProcessingPatternsTest {
     private static double recordsPerSecond(KafkaLab kafka, String topic, ToIntFunction<Consumer<String, String>> round) {
         var consumer = subscribed(kafka, kafka.uniqueName("measured"), topic);
         var total = KEYS * EVENTS_PER_KEY;
-        consumer.poll(java.time.Duration.ZERO);   // join the group before the clock starts
+        // Join the group before the clock starts; rewind, as the joining polls may have fetched records.
+        LabAwait.until("the measuring consumer to be assigned " + topic).until(() -> {
+            consumer.poll(ProcessingPatterns.POLL);
+            return !consumer.assignment().isEmpty();
+        });
+        consumer.seekToBeginning(consumer.assignment());
         var start = System.nanoTime();
         drain(total, () -> round.applyAsInt(consumer));
         return total / ((System.nanoTime() - start) / 1e9);
@@ -188,12 +192,10 @@ class ProcessingPatternsTest {
     }
 
     private static void assertFullyCommitted(KafkaLab kafka, String group, String topic) throws Exception {
-        try (var probe = kafka.newConsumerWithoutGroup()) {
-            var partitions = IntStream.range(0, 3).mapToObj(p -> new TopicPartition(topic, p)).toList();
-            Map<TopicPartition, Long> ends = probe.endOffsets(partitions);
-            for (var partition : partitions) {
-                assertThat(kafka.committedOffset(group, partition)).as("committed offset of %s", partition).isEqualTo(ends.get(partition));
-            }
+        var partitions = IntStream.range(0, 3).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        Map<TopicPartition, Long> ends = kafka.newConsumerWithoutGroup().endOffsets(partitions);
+        for (var partition : partitions) {
+            assertThat(kafka.committedOffset(group, partition)).as("committed offset of %s", partition).isEqualTo(ends.get(partition));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
 import lab.kit.report.BarChart;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -41,13 +42,16 @@ class ProducerTuningTest {
     @Test
     @DisplayName("3.5 linger.ms and batch.size fill requests with many records")
     void batchedManyRecordsPerRequest(KafkaLab kafka) {
+        var settings = ProducerTuning.batched(BATCH_BYTES, LINGER_MS, "none");
         var unbatched = sendOrders(kafka, ProducerTuning.unbatched(), ORDERS);
-        var batched = sendOrders(kafka, ProducerTuning.batched(BATCH_BYTES, LINGER_MS, "none"), ORDERS);
+        var batched = sendOrders(kafka, settings, ORDERS);
 
         new BarChart("3.5 records per Produce request, " + ORDERS + " orders", "records")
                 .bar("batching off", unbatched.recordsPerRequest())
                 .bar("64 KiB, linger 50 ms", batched.recordsPerRequest())
                 .write("week03-records-per-request");
+        assertThat(settings).as("batched(%d, %d, \"none\")", BATCH_BYTES, LINGER_MS)
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES).containsEntry(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         assertThat(batched.recordsPerRequest()).as("records per request with %d-byte batches and linger.ms %d", BATCH_BYTES, LINGER_MS)
                 .isGreaterThan(20);
         assertThat(batched.compressionRatio()).as("compression ratio without compression").isCloseTo(1.0, within(0.001));

@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
-import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -144,34 +143,27 @@ class ReservationServiceTest {
     private static final class Running {
         private final Topics topics;
         private final ReservationService service;
-        private final Thread thread;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Background thread;
 
         Running(Topics topics, ReservationService service) {
             this.topics = topics;
             this.service = service;
-            this.thread = new Thread(service, "reservation-service");
-            thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
-            thread.start();
+            this.thread = Background.start("reservation-service", service);
         }
 
         /** Waits until the reservations topic holds {@code count} reservations, and returns them. */
         List<Reservation> reservations(int count) {
-            LabAwait.until(count + " reservations on " + topics.reservations).until(() -> {
-                if (failure.get() != null) {
-                    throw new IllegalStateException("The service's thread died: " + failure.get(), failure.get());
-                }
-                return topics.kafka.recordCount(topics.reservations) >= count;
-            });
+            thread.awaitUntil(count + " reservations on " + topics.reservations,
+                    () -> topics.kafka.recordCount(topics.reservations) >= count);
             return topics.kafka.readAll(topics.reservations, count).stream()
-                    .map(ConsumerRecord::value).map(ReservationJson::fromJson).toList();
+                    .map(ConsumerRecord::value).map(json -> EventJson.fromJson(json, Reservation.class)).toList();
         }
 
         void stop() throws InterruptedException {
             service.shutdown();
             assertThat(service.awaitClosed(BOUND)).as("service closed within %s after shutdown()", BOUND).isTrue();
-            thread.join(BOUND.toMillis());
-            assertThat(failure.get()).as("the service's thread ended without an error").isNull();
+            assertThat(thread.ended(BOUND)).as("the service's thread has ended").isTrue();
+            assertThat(thread.failure()).as("the service's thread ended without an error").isNull();
         }
     }
 }

@@ -1,11 +1,9 @@
 package lab.week03;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -123,9 +121,8 @@ class SendFailuresTest {
     }
 
     private static KafkaProducer<String, String> transactionalProducer(KafkaLab kafka, String transactionalId) {
-        var settings = new HashMap<String, Object>(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
+        return kafka.newProducer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
-        return kafka.newProducer(settings);
     }
 
     /** Sends through the callback, as a service would, and hands the outcome over as a future. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import lab.kit.broker.EmbeddedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,13 +44,13 @@ public final class LostAck {
     public static long copiesStored(Map<String, Object> producerSettings) throws ExecutionException, InterruptedException {
         var topic = createTopic();
         var config = new HashMap<>(producerSettings);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Behind.LINK.bootstrapServers());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Behind.CLUSTER.bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         try (var producer = new KafkaProducer<String, String>(config)) {
             producer.partitionsFor(topic);           // metadata first: only the Produce answer is lost
-            Behind.LINK.dropProduceResponses(1);
+            Behind.CLUSTER.link().dropProduceResponses(1);
             producer.send(new ProducerRecord<>(topic, "pay-1", "charge 10.00 EUR")).get();
         }
         return endOffset(topic);
@@ -76,16 +75,15 @@ public final class LostAck {
         }
     }
 
-    /** The link and its broker, started when first needed and stopped when the JVM ends. */
+    /**
+     * The broker behind its link (everything goes through the link; only Produce answers are lost),
+     * started when first needed and stopped when the JVM ends.
+     */
     private static final class Behind {
-        static final FaultyLink LINK = FaultyLink.open();
-        static final EmbeddedCluster CLUSTER = EmbeddedCluster.startBehind(LINK);
+        static final LinkedCluster CLUSTER = LinkedCluster.start();
 
         static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                CLUSTER.close();
-                LINK.close();
-            }, "lost-ack-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(CLUSTER::close, "lost-ack-shutdown"));
         }
     }
 }

@@ -64,6 +64,10 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
         }
 
         LabCluster start() {
+            if (faultyLink && brokers != 1) {
+                throw new LabSetupException("@WithKafka(faultyLink = true) runs one broker behind the link;"
+                        + " remove brokers = " + brokers + " or the faulty link.");
+            }
             return faultyLink ? LinkedCluster.start() : Clusters.fromSystemProperties(brokers);
         }
     }

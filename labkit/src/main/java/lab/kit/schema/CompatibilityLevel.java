@@ -1,6 +1,8 @@
 package lab.kit.schema;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -16,7 +18,7 @@ public enum CompatibilityLevel {
 
     public static CompatibilityLevel parse(String name) {
         try {
-            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("Unknown compatibility level '" + name + "'; use one of "
                     + List.of(values()), e);
@@ -36,7 +38,7 @@ public enum CompatibilityLevel {
             return List.of();
         }
         var against = transitive() ? earlier : List.of(earlier.get(earlier.size() - 1));
-        var problems = new java.util.ArrayList<String>();
+        var problems = new ArrayList<String>();
         for (var old : against) {
             if (checksBackward()) {
                 problems.addAll(incompatibilities("backward", candidate, old));

@@ -7,10 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -96,7 +99,7 @@ public final class LabSchemaRegistry implements AutoCloseable {
                 respond(exchange, 200, answer);
             } catch (SchemaRegistryException e) {
                 respond(exchange, e.status(), Map.of("error_code", e.errorCode(), "message", messageOf(e)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 respond(exchange, 422, Map.of("error_code", 42201, "message", "The request body is not JSON: " + e.getOriginalMessage()));
             } catch (RuntimeException e) {
                 log.warn("Schema registry: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
@@ -172,13 +175,13 @@ public final class LabSchemaRegistry implements AutoCloseable {
         }
         try {
             return JSON.readTree(registered.schema());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return registered.schema();
         }
     }
 
     private static Map<String, Object> asMap(RegisteredSchema registered) {
-        var map = new java.util.LinkedHashMap<String, Object>();
+        var map = new LinkedHashMap<String, Object>();
         map.put("subject", registered.subject());
         map.put("version", registered.version());
         map.put("id", registered.id());
@@ -198,7 +201,7 @@ public final class LabSchemaRegistry implements AutoCloseable {
     }
 
     private static String schemaType(JsonNode body) {
-        return body.path("schemaType").asText("AVRO").toUpperCase(java.util.Locale.ROOT);
+        return body.path("schemaType").asText("AVRO").toUpperCase(Locale.ROOT);
     }
 
     private static int parseId(String id) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,7 +62,7 @@ public final class SchemaRegistryClient {
 
     public List<Integer> versions(String subject) {
         var answer = call("GET", "/subjects/" + encode(subject) + "/versions", null);
-        var versions = new java.util.ArrayList<Integer>();
+        var versions = new ArrayList<Integer>();
         answer.forEach(node -> versions.add(node.asInt()));
         return versions;
     }

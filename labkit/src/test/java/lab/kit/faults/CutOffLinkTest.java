@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutionException;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -23,10 +22,8 @@ class CutOffLinkTest {
     @DisplayName("a send while the link is cut times out at delivery.timeout.ms; after reconnect the next is stored")
     void cutThenReconnect(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("cut", 1);
-        var config = kafka.producerConfig();
-        config.putAll(Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
-                ProducerConfig.LINGER_MS_CONFIG, 0));
-        var producer = kafka.closeAfterTest(new KafkaProducer<String, String>(config));
+        var producer = kafka.newProducer(Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000, ProducerConfig.LINGER_MS_CONFIG, 0));
         // A first send gets the metadata and the idempotent producer's id. Without an id the producer
         // keeps asking for one while cut off, and its batches wait past delivery.timeout.ms.
         producer.send(new ProducerRecord<>(topic, "k", "before the cut")).get();
