@@ -1,6 +1,7 @@
 package lab.week03;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import lab.kit.report.BarChart;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -158,14 +160,25 @@ class ProcessingPatternsTest {
     }
 
     private static double recordsPerSecond(KafkaLab kafka, String topic, ToIntFunction<Consumer<String, String>> round) {
-        var consumer = subscribed(kafka, kafka.uniqueName("measured"), topic);
+        var consumer = kafka.newConsumer(kafka.uniqueName("measured"));
         var total = KEYS * EVENTS_PER_KEY;
-        // Join the group before the clock starts; rewind, as the joining polls may have fetched records.
+        // Join the group before the clock starts, with the partitions paused so the joining polls fetch
+        // nothing (a fetch waiting at the broker would delay the first measured poll).
+        consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                consumer.pause(partitions);
+            }
+        });
         LabAwait.until("the measuring consumer to be assigned " + topic).until(() -> {
             consumer.poll(ProcessingPatterns.POLL);
             return !consumer.assignment().isEmpty();
         });
-        consumer.seekToBeginning(consumer.assignment());
+        consumer.resume(consumer.assignment());
         var start = System.nanoTime();
         drain(total, () -> round.applyAsInt(consumer));
         return total / ((System.nanoTime() - start) / 1e9);
