@@ -3,6 +3,7 @@ package lab.week01;
 import java.util.Map;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -29,7 +30,10 @@ class TopicAdminTest {
 
         topics.create(name, 3, (short) 1, Map.of());
 
-        assertThat(topics.list()).as("topics listed after creating %s", name).contains(name);
+        // create() returns once the controller has stored the topic; the broker that answers
+        // listTopics learns of it a moment later, so a list taken at once may not show it yet.
+        LabAwait.until("a listing that includes " + name).untilAsserted(() ->
+                assertThat(topics.list()).as("topics listed after creating %s", name).contains(name));
     }
 
     @Test
