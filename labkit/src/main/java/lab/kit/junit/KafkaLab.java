@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -179,6 +181,22 @@ public final class KafkaLab implements AutoCloseable {
 
     /** A consumer with the given settings (e.g. {@link #consumerConfig(String)} plus a test's own), closed after the test. */
     public KafkaConsumer<String, String> newConsumer(Map<String, Object> config) {
+        return closeAfterTest(new KafkaConsumer<>(config));
+    }
+
+    /** A producer of raw bytes, for records that must travel exactly as they are (dead letters, poison pills). */
+    public KafkaProducer<byte[], byte[]> newBytesProducer() {
+        var config = producerConfig();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return closeAfterTest(new KafkaProducer<>(config));
+    }
+
+    /** A raw-bytes consumer in {@code groupId}, from the earliest offset, closed after the test. */
+    public KafkaConsumer<byte[], byte[]> newBytesConsumer(String groupId) {
+        var config = consumerConfig(groupId);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return closeAfterTest(new KafkaConsumer<>(config));
     }
 
