@@ -97,6 +97,19 @@ public final class KafkaLab implements AutoCloseable {
     /** Creates a topic with the given replication factor and topic configs, and returns its unique name. */
     public String createTopic(String base, int partitions, int replicationFactor, Map<String, String> configs) {
         var name = uniqueName(base);
+        createExactly(name, partitions, replicationFactor, configs);
+        return name;
+    }
+
+    /**
+     * Creates topics with exactly these names, one replica each: for names built on a unique one, such as
+     * {@code orders-x-1.retry.1} and {@code orders-x-1.dlt} next to {@code orders-x-1}.
+     */
+    public void createTopicsNamed(List<String> names, int partitions) {
+        names.forEach(name -> createExactly(name, partitions, 1, Map.of()));
+    }
+
+    private void createExactly(String name, int partitions, int replicationFactor, Map<String, String> configs) {
         var topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
         try {
             admin().createTopics(List.of(topic)).all().get();
@@ -108,7 +121,6 @@ public final class KafkaLab implements AutoCloseable {
                     + " partitions, RF " + replicationFactor + ") on " + cluster.describe() + ": " + e.getCause(), e);
         }
         awaitTopicReady(name);
-        return name;
     }
 
     /**

@@ -1,0 +1,93 @@
+package lab.week04;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Exercise 4.4: retries on a chain of topics, {@code orders -> orders.retry.1 -> orders.retry.2 ->
+ * orders.dlt}. A record that fails is not retried in place (that would hold up every record behind it
+ * on its partition); it is sent on to the next retry topic with the time it may be tried again, and
+ * the consumer moves on. The retry topics are consumed like any other, each record once it is due
+ * ({@link RetryTopicService}). After the last retry it is parked on the dead letter topic (4.3).
+ */
+public final class RetryChain {
+
+    /** How many retries this record has had: "1" on orders.retry.1, "2" on orders.retry.2. */
+    public static final String ATTEMPT = "retry.attempt";
+    /** When the record may be tried again, epoch milliseconds. */
+    public static final String DUE_AT = "retry.due-at";
+
+    private final String mainTopic;
+    private final int retries;
+    private final Backoff backoff;
+
+    public RetryChain(String mainTopic, int retries, Backoff backoff) {
+        this.mainTopic = mainTopic;
+        this.retries = retries;
+        this.backoff = backoff;
+    }
+
+    public String retryTopic(int attempt) {
+        return mainTopic + ".retry." + attempt;
+    }
+
+    public String deadLetterTopic() {
+        return mainTopic + ".dlt";
+    }
+
+    /** The main topic and the retry topics: what the service subscribes to. */
+    public List<String> topics() {
+        var topics = new ArrayList<>(List.of(mainTopic));
+        for (var attempt = 1; attempt <= retries; attempt++) {
+            topics.add(retryTopic(attempt));
+        }
+        return topics;
+    }
+
+    /** When {@code record} may be processed: its {@link #DUE_AT} header, or at once if it has none. */
+    public static Instant dueAt(ConsumerRecord<byte[], byte[]> record) {
+        var header = record.headers().lastHeader(DUE_AT);
+        return header == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(text(header.value())));
+    }
+
+    /** The retries {@code record} has had so far: its {@link #ATTEMPT} header, 0 if it has none. */
+    public static int attemptOf(ConsumerRecord<byte[], byte[]> record) {
+        var header = record.headers().lastHeader(ATTEMPT);
+        return header == null ? 0 : Integer.parseInt(text(header.value()));
+    }
+
+    /**
+     * Where {@code failed} goes next: the next retry topic, due after a backoff from {@code now}, or
+     * the dead letter topic once its retries are used up.
+     */
+    public ProducerRecord<byte[], byte[]> nextHop(ConsumerRecord<byte[], byte[]> failed, Exception error, Instant now) {
+        var attempt = attemptOf(failed) + 1;
+        if (attempt > retries) {
+            return DeadLetters.deadLetterOf(failed, error, deadLetterTopic());
+        }
+        var hop = new ProducerRecord<>(retryTopic(attempt), failed.key(), failed.value());
+        // Keep the record's own headers, but only this hop's retry headers: one attempt count, one due time.
+        failed.headers().forEach(header -> {
+            if (!header.key().equals(ATTEMPT) && !header.key().equals(DUE_AT)) {
+                hop.headers().add(header);
+            }
+        });
+        var due = now.plus(backoff.delayFor(attempt));
+        hop.headers().add(ATTEMPT, bytes(String.valueOf(attempt)));
+        hop.headers().add(DUE_AT, bytes(String.valueOf(due.toEpochMilli())));
+        return hop;
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

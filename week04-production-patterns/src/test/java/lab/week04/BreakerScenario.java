@@ -1,0 +1,91 @@
+package lab.week04;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import lab.kit.junit.Background;
+import lab.kit.junit.KafkaLab;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The broker scenario 4.5 and 4.6 share: a {@link GuardedConsumer} in front of a payment service that
+ * is down, then comes back. What must hold with any correct breaker: the consumer pauses once the
+ * breaker opens, it does not call the service again before {@code OPEN_FOR} has passed, and once the
+ * service is back every order is handled, in order, once.
+ */
+final class BreakerScenario {
+
+    static final int THRESHOLD = 3;
+    static final Duration OPEN_FOR = Duration.ofMillis(300);
+    private static final int ORDERS = 20;
+
+    private BreakerScenario() {
+    }
+
+    static void run(KafkaLab kafka, Breaker breaker) throws Exception {
+        var topic = kafka.createTopic("payments", 1);
+        var orders = new ArrayList<ProducerRecord<String, String>>();
+        for (var i = 0; i < ORDERS; i++) {
+            orders.add(new ProducerRecord<>(topic, "o-" + i, "{\"amount\":" + i + "}"));
+        }
+        kafka.produce(orders);
+        var payments = new PaymentService();
+        var consumer = new GuardedConsumer(kafka.newConsumer(kafka.uniqueName("payments")), topic, breaker, payments);
+
+        var running = Background.start("guarded-consumer", consumer);
+        try {
+            running.awaitUntil("the consumer paused after " + THRESHOLD + " failed calls (calls so far: "
+                    + payments.failedAt.size() + ", breaker " + breaker.state() + ")", consumer::isPaused);
+            var failedWhenPaused = payments.failedAt.size();
+            running.awaitUntil("two half-open trials, failed (failed calls: " + payments.failedAt.size() + ")",
+                    () -> payments.failedAt.size() >= THRESHOLD + 2);
+            payments.up = true;
+            running.awaitUntil("all " + ORDERS + " orders paid (paid: " + payments.paid.size() + ")",
+                    () -> payments.paid.size() >= ORDERS);
+
+            assertThat(failedWhenPaused).as("calls to the failing service before the consumer paused "
+                    + "(the breaker should open after %d failures in a row)", THRESHOLD).isEqualTo(THRESHOLD);
+            assertThat(gapsAfterOpening(payments.failedAt)).as("time between failed calls once the breaker was "
+                    + "open: each trial must wait %s (did allowsCall() refuse while open?)", OPEN_FOR)
+                    .allMatch(gap -> gap.compareTo(OPEN_FOR) >= 0);
+            assertThat(List.copyOf(payments.paid)).as("orders paid, in order, each once")
+                    .containsExactlyElementsOf(orders.stream().map(ProducerRecord::key).toList());
+            assertThat(breaker.state()).as("breaker state once the service is back").isEqualTo(Breaker.State.CLOSED);
+        } finally {
+            consumer.shutdown();
+            running.ended(Duration.ofSeconds(10)); // the consumer is closed on its own thread, not under it
+        }
+    }
+
+    /** The gaps between failure THRESHOLD (when the breaker opened) and each later failure (the trials). */
+    private static List<Duration> gapsAfterOpening(List<Instant> failedAt) {
+        var gaps = new ArrayList<Duration>();
+        for (var i = THRESHOLD; i < failedAt.size(); i++) {
+            gaps.add(Duration.between(failedAt.get(i - 1), failedAt.get(i)));
+        }
+        return gaps;
+    }
+
+    /** A payment service that fails every call until {@code up}, recording when. */
+    private static final class PaymentService implements GuardedConsumer.Downstream {
+        private final List<Instant> failedAt = new CopyOnWriteArrayList<>();
+        private final ConcurrentLinkedQueue<String> paid = new ConcurrentLinkedQueue<>();
+        private volatile boolean up;
+
+        @Override
+        public void call(ConsumerRecord<String, String> record) {
+            if (!up) {
+                failedAt.add(Instant.now());
+                throw new IllegalStateException("payment service: 503 Service Unavailable");
+            }
+            paid.add(record.key());
+        }
+    }
+}
