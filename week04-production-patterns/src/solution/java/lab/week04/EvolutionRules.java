@@ -1,0 +1,52 @@
+package lab.week04;
+
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+
+/**
+ * Exercise 4.8: schema evolution rules, checked with Avro's own compatibility API (the one a schema
+ * registry uses). Everything comes down to one question, asked in one or both directions: can a reader
+ * with schema R decode data written with schema W? Avro answers it by schema resolution: fields matched
+ * by name (or alias), missing ones filled from the reader's defaults, extra ones skipped, and some type
+ * promotions (int to long, float to double, string to bytes) allowed.
+ */
+public final class EvolutionRules {
+
+    /** The levels a schema registry enforces between a new schema and the one before it. */
+    public enum Level { BACKWARD, FORWARD, FULL, NONE }
+
+    private EvolutionRules() {
+    }
+
+    /** Whether a reader using {@code reader} can decode every record written with {@code writer}. */
+    public static boolean canRead(Schema reader, Schema writer) {
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+                == SchemaCompatibilityType.COMPATIBLE;
+    }
+
+    /**
+     * Why {@code reader} cannot read {@code writer}'s records, one line per problem as
+     * {@code "<type> at <location>: <message>"}; empty when it can.
+     */
+    public static List<String> problems(Schema reader, Schema writer) {
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult().getIncompatibilities()
+                .stream()
+                .map(problem -> problem.getType() + " at " + problem.getLocation() + ": " + problem.getMessage())
+                .toList();
+    }
+
+    /** Whether {@code level} lets {@code newer} follow {@code older}. */
+    public static boolean allows(Level level, Schema newer, Schema older) {
+        return switch (level) {
+            // BACKWARD: consumers upgrade first, so the new schema must read the old data.
+            case BACKWARD -> canRead(newer, older);
+            // FORWARD: producers upgrade first, so the old schema must read the new data.
+            case FORWARD -> canRead(older, newer);
+            case FULL -> canRead(newer, older) && canRead(older, newer);
+            case NONE -> true;
+        };
+    }
+}
