@@ -8,11 +8,13 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** The week's Avro schemas, from {@code src/main/resources/avro}, and a quick way to build records. */
+/** The week's Avro schemas, from {@code src/main/resources}, and a quick way to build records. */
 public final class OrderSchemas {
 
-    public static final Schema V1 = load("order-placed-v1.avsc");
-    public static final Schema V2 = load("order-placed-v2.avsc");
+    public static final Schema V1 = load("avro/order-placed-v1.avsc");
+    public static final Schema V2 = load("avro/order-placed-v2.avsc");
+    /** The inventory service's reader schema for orders: its contract with the order service (4.11). */
+    public static final Schema INVENTORY_CONTRACT = load("contracts/inventory-reads-order-placed.avsc");
 
     private OrderSchemas() {
     }
@@ -34,14 +36,14 @@ public final class OrderSchemas {
         return record;
     }
 
-    static Schema load(String file) {
-        try (InputStream in = OrderSchemas.class.getResourceAsStream("/avro/" + file)) {
+    static Schema load(String path) {
+        try (InputStream in = OrderSchemas.class.getResourceAsStream("/" + path)) {
             if (in == null) {
-                throw new IllegalStateException("Schema file avro/" + file + " is not on the classpath");
+                throw new IllegalStateException("Schema file " + path + " is not on the classpath");
             }
             return new Schema.Parser().parse(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read avro/" + file, e);
+            throw new UncheckedIOException("Cannot read " + path, e);
         }
     }
 }
