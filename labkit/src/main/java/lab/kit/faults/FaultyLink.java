@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -38,8 +39,9 @@ public final class FaultyLink implements AutoCloseable {
     private final AtomicInteger produceResponsesToDrop = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger swallowedWhileCut = new AtomicInteger();
+    private final AtomicInteger closedOnReconnect = new AtomicInteger();
     private volatile boolean cut;
-    private final CopyOnWriteArrayList<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
     private volatile int targetPort = -1;
 
     private FaultyLink(ServerSocket server) {
@@ -88,11 +90,21 @@ public final class FaultyLink implements AutoCloseable {
         log.info("Faulty link: cut off (every frame is swallowed until reconnect())");
     }
 
-    /** Ends {@link #cutOff()}: frames flow again. */
+    /**
+     * Ends {@link #cutOff()}: frames flow again. Connections that lost a frame during the cut are closed,
+     * as TCP connections that lived through a real outage end up: Kafka matches answers to requests by
+     * order on a connection, so one that lost a request or an answer could never be trusted again. Clients
+     * see a disconnect, and reconnect.
+     */
     public void reconnect() {
         if (cut) {
             cut = false;
-            log.info("Faulty link: reconnected after swallowing {} frame(s)", swallowedWhileCut.get());
+            var broken = connections.stream().filter(Connection::lostFrames).toList();
+            broken.forEach(Connection::close);
+            connections.removeAll(broken);
+            closedOnReconnect.addAndGet(broken.size());
+            log.info("Faulty link: reconnected after swallowing {} frame(s); closed {} connection(s) that lost frames",
+                    swallowedWhileCut.get(), broken.size());
         }
     }
 
@@ -105,6 +117,11 @@ public final class FaultyLink implements AutoCloseable {
         return swallowedWhileCut.get();
     }
 
+    /** How many connections {@link #reconnect()} closed because they lost frames while cut. */
+    public int connectionsClosedOnReconnect() {
+        return closedOnReconnect.get();
+    }
+
     /** How many answers the link has swallowed so far. */
     public int droppedResponses() {
         return dropped.get();
@@ -115,11 +132,11 @@ public final class FaultyLink implements AutoCloseable {
             try {
                 var client = server.accept();
                 var broker = new Socket("localhost", targetPort);
-                sockets.add(client);
-                sockets.add(broker);
+                var connection = new Connection(client, broker, new AtomicBoolean());
+                connections.add(connection);
                 Set<Integer> produceRequests = ConcurrentHashMap.newKeySet();
                 daemon("faulty-link-up", () -> pump(client, broker, frame -> {
-                    if (swallowWhileCut()) {
+                    if (swallowWhileCut(connection)) {
                         return false;
                     }
                     if (frame.getShort(0) == PRODUCE_API_KEY) {
@@ -128,7 +145,8 @@ public final class FaultyLink implements AutoCloseable {
                     return true;
                 })).start();
                 daemon("faulty-link-down", () -> pump(broker, client,
-                        frame -> !swallowWhileCut() && !(produceRequests.remove(frame.getInt(0)) && takeDrop()))).start();
+                        frame -> !swallowWhileCut(connection) && !(produceRequests.remove(frame.getInt(0)) && takeDrop())))
+                        .start();
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     log.warn("Faulty link: a connection failed", e);
@@ -137,9 +155,10 @@ public final class FaultyLink implements AutoCloseable {
         }
     }
 
-    private boolean swallowWhileCut() {
+    private boolean swallowWhileCut(Connection connection) {
         if (cut) {
             swallowedWhileCut.incrementAndGet();
+            connection.lostFrame().set(true);
             return true;
         }
         return false;
@@ -194,7 +213,19 @@ public final class FaultyLink implements AutoCloseable {
         } catch (IOException ignored) {
             // Already closed.
         }
-        sockets.forEach(FaultyLink::closeQuietly);
+        connections.forEach(Connection::close);
+    }
+
+    /** One client connection through the link, and whether it lost a frame while the link was cut. */
+    private record Connection(Socket client, Socket broker, AtomicBoolean lostFrame) {
+        boolean lostFrames() {
+            return lostFrame.get();
+        }
+
+        void close() {
+            closeQuietly(client);
+            closeQuietly(broker);
+        }
     }
 
     @FunctionalInterface

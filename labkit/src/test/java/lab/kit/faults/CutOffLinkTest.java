@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -35,5 +36,22 @@ class CutOffLinkTest {
         assertThat(kafka.link().framesSwallowedWhileCut()).as("frames swallowed while cut").isPositive();
         kafka.link().reconnect();
         assertThat(producer.send(new ProducerRecord<>(topic, "k", "after reconnect")).get().offset()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a connection that lost a request while cut is closed on reconnect, so the client starts clean")
+    void lossyConnectionsAreClosed(KafkaLab kafka) throws Exception {
+        var admin = kafka.admin();
+        admin.describeCluster().nodes().get();
+
+        kafka.link().cutOff();
+        var whileCut = admin.describeCluster(new DescribeClusterOptions().timeoutMs(500)).nodes();
+        assertThatThrownBy(whileCut::get).hasCauseInstanceOf(TimeoutException.class);
+        kafka.link().reconnect();
+
+        // Left open, the connection would deliver the answer to the lost request's successor where the
+        // client waits for the lost one's, and the client would fail with a CorrelationIdMismatchException.
+        assertThat(kafka.link().connectionsClosedOnReconnect()).as("connections closed on reconnect").isPositive();
+        assertThat(admin.describeCluster().nodes().get()).as("brokers described after reconnect").hasSize(1);
     }
 }

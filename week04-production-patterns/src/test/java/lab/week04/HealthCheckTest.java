@@ -1,0 +1,190 @@
+package lab.week04;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import lab.kit.junit.Background;
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The broker sits behind the kit's faulty link, so a test can cut the service off from it. */
+@WithKafka(faultyLink = true)
+@Tag("ex4.12")
+@DisplayName("4.12 A health check that tells the truth")
+class HealthCheckTest {
+
+    private static final Duration MAX_POLL_GAP = Duration.ofMillis(500);
+    private static final long MAX_LAG = 10;
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    @DisplayName("4.12 a running service is UP: 200, with broker, consumer and lag each UP")
+    void healthy(KafkaLab kafka) throws Exception {
+        try (var service = OrdersService.start(kafka)) {
+            service.activity.polled(Instant.now());
+            try (var server = HealthServer.start(0, healthCheck(kafka, service)::check)) {
+
+                var response = awaitStatus(server, 200);
+
+                assertThat(response.path("checks").path("broker").path("status").asText()).as("broker").isEqualTo("UP");
+                assertThat(response.path("checks").path("consumer").path("status").asText()).as("consumer").isEqualTo("UP");
+                assertThat(response.path("checks").path("lag").path("status").asText()).as("lag").isEqualTo("UP");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("4.12 broker unreachable: 503, and the broker check says so, within its timeout")
+    void brokerUnreachable(KafkaLab kafka) throws Exception {
+        try (var service = OrdersService.start(kafka);
+             var server = HealthServer.start(0, healthCheck(kafka, service)::check)) {
+            awaitStatus(server, 200);
+
+            kafka.link().cutOff();
+            var response = awaitStatus(server, 503);
+
+            assertThat(response.path("checks").path("broker").path("status").asText()).as("broker check with the "
+                    + "link cut").isEqualTo("DOWN");
+            assertThat(response.path("checks").path("broker").path("detail").asText()).as("broker detail")
+                    .containsIgnoringCase("unreachable");
+            assertThat(response.path("checks").path("consumer").path("status").asText()).as("consumer check: the loop "
+                    + "still polls (and gets nothing), so it is not the consumer that is broken").isEqualTo("UP");
+        }
+    }
+
+    @Test
+    @DisplayName("4.12 a poll loop stuck in a handler: 503, the consumer check says how long since the last poll")
+    void consumerNotPolling(KafkaLab kafka) throws Exception {
+        try (var service = OrdersService.start(kafka);
+             var server = HealthServer.start(0, healthCheck(kafka, service)::check)) {
+            awaitStatus(server, 200);
+
+            service.stickOnNextOrder();
+            kafka.produce(List.of(new ProducerRecord<>(service.topic, "o-1", "{}")));
+            var response = awaitStatus(server, 503);
+
+            assertThat(response.path("checks").path("consumer").path("status").asText()).as("consumer check while the "
+                    + "handler is stuck").isEqualTo("DOWN");
+            assertThat(response.path("checks").path("consumer").path("detail").asText()).as("consumer detail")
+                    .contains("ms ago");
+            assertThat(response.path("checks").path("broker").path("status").asText()).as("broker").isEqualTo("UP");
+        }
+    }
+
+    @Test
+    @DisplayName("4.12 a group far behind: 503, the lag check gives the number")
+    void lagging(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 2);
+        var group = kafka.uniqueName("orders-service");
+        kafka.admin().alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0),
+                new TopicPartition(topic, 1), new OffsetAndMetadata(0))).all().get();
+        var activity = new ServiceActivity();
+        activity.polled(Instant.now().plus(Duration.ofHours(1))); // a poll loop that is alive; only lag is on trial
+        var check = new HealthCheck(kafka.admin(), group, activity, MAX_POLL_GAP, MAX_LAG, CHECK_TIMEOUT, Clock.systemUTC());
+        try (var server = HealthServer.start(0, check::check)) {
+            awaitStatus(server, 200);
+
+            kafka.produce(IntStream.range(0, 50)
+                    .mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "{}")).toList());
+            var response = awaitStatus(server, 503);
+
+            assertThat(response.path("checks").path("lag").path("status").asText()).as("lag check, 50 records behind")
+                    .isEqualTo("DOWN");
+            assertThat(response.path("checks").path("lag").path("detail").asText()).as("lag detail").contains("50");
+        }
+    }
+
+    private static HealthCheck healthCheck(KafkaLab kafka, OrdersService service) {
+        return new HealthCheck(kafka.admin(), service.group, service.activity, MAX_POLL_GAP, MAX_LAG, CHECK_TIMEOUT,
+                Clock.systemUTC());
+    }
+
+    /** GETs /health until it answers {@code status}; returns the body. Fails listing the last answer. */
+    private static JsonNode awaitStatus(HealthServer server, int status) {
+        var last = new HttpResponse[1];
+        LabAwait.until("GET " + server.uri() + " to answer " + status).ignoreExceptions().until(() -> {
+            last[0] = HTTP.send(HttpRequest.newBuilder(server.uri()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return last[0].statusCode() == status;
+        });
+        try {
+            return JSON.readTree((String) last[0].body());
+        } catch (Exception e) {
+            throw new AssertionError("GET /health answered " + status + " with a body that is not JSON: " + last[0].body(), e);
+        }
+    }
+
+    /** A small orders service: a poll loop that reports each poll, commits, and can be made to hang in a handler. */
+    private static final class OrdersService implements AutoCloseable {
+        private final String topic;
+        private final String group;
+        private final ServiceActivity activity = new ServiceActivity();
+        private final Consumer<String, String> consumer;
+        private final CountDownLatch unstick = new CountDownLatch(1);
+        private final Background loop;
+        private volatile boolean stickOnNext;
+        private volatile boolean running = true;
+
+        private OrdersService(KafkaLab kafka) {
+            topic = kafka.createTopic("orders", 1);
+            group = kafka.uniqueName("orders-service");
+            consumer = kafka.newConsumer(group);
+            loop = Background.start("orders-service", this::run);
+        }
+
+        static OrdersService start(KafkaLab kafka) {
+            return new OrdersService(kafka);
+        }
+
+        void stickOnNextOrder() {
+            stickOnNext = true;
+        }
+
+        private void run() {
+            consumer.subscribe(List.of(topic));
+            try {
+                while (running) {
+                    var orders = consumer.poll(Duration.ofMillis(100));
+                    activity.polled(Instant.now());
+                    if (!orders.isEmpty() && stickOnNext) {
+                        unstick.await(); // a handler waiting on a downstream call that never returns
+                    }
+                    consumer.commitSync();
+                }
+            } catch (WakeupException | InterruptedException e) {
+                // close() stops the loop
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            unstick.countDown();
+            consumer.wakeup();
+            loop.ended(Duration.ofSeconds(10));
+        }
+    }
+}
