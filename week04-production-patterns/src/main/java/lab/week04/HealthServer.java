@@ -32,7 +32,7 @@ public final class HealthServer implements AutoCloseable {
     public static HealthServer start(int port, Supplier<Health> check) {
         try {
             var server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-            server.createContext("/health", exchange -> respond(exchange, check.get()));
+            server.createContext("/health", exchange -> respond(exchange, check));
             server.start();
             return new HealthServer(server);
         } catch (BindException e) {
@@ -52,16 +52,27 @@ public final class HealthServer implements AutoCloseable {
         server.stop(0);
     }
 
-    private static void respond(HttpExchange exchange, Health health) throws IOException {
+    private static void respond(HttpExchange exchange, Supplier<Health> check) throws IOException {
+        Health health;
+        try {
+            health = check.get();
+        } catch (RuntimeException e) {
+            // A check that throws is a bug in the check, not a verdict on the service: say so with a 500.
+            send(exchange, 500, JSON.writeValueAsBytes(Map.of("status", "DOWN", "error", "the health check failed: " + e)));
+            return;
+        }
         var body = new LinkedHashMap<String, Object>();
         body.put("status", health.up() ? "UP" : "DOWN");
         var checks = new LinkedHashMap<String, Object>();
-        health.checks().forEach((name, check) ->
-                checks.put(name, Map.of("status", check.up() ? "UP" : "DOWN", "detail", check.detail())));
+        health.checks().forEach((name, verdict) ->
+                checks.put(name, Map.of("status", verdict.up() ? "UP" : "DOWN", "detail", verdict.detail())));
         body.put("checks", checks);
-        var bytes = JSON.writeValueAsBytes(body);
+        send(exchange, health.up() ? 200 : 503, JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(health.up() ? 200 : 503, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
         }

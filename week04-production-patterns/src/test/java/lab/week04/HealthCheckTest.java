@@ -1,5 +1,6 @@
 package lab.week04;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,18 +124,22 @@ class HealthCheckTest {
                 Clock.systemUTC());
     }
 
-    /** GETs /health until it answers {@code status}; returns the body. Fails listing the last answer. */
+    /** GETs /health until it answers {@code status}; returns the body. Fails at once on a 500 (the check threw). */
     private static JsonNode awaitStatus(HealthServer server, int status) {
-        var last = new HttpResponse[1];
-        LabAwait.until("GET " + server.uri() + " to answer " + status).ignoreExceptions().until(() -> {
-            last[0] = HTTP.send(HttpRequest.newBuilder(server.uri()).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return last[0].statusCode() == status;
+        var last = new AtomicReference<HttpResponse<String>>();
+        LabAwait.until("GET " + server.uri() + " to answer " + status).until(() -> {
+            last.set(HTTP.send(HttpRequest.newBuilder(server.uri()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            if (last.get().statusCode() == 500) {
+                throw new IllegalStateException("GET /health answered 500: " + last.get().body());
+            }
+            return last.get().statusCode() == status;
         });
         try {
-            return JSON.readTree((String) last[0].body());
-        } catch (Exception e) {
-            throw new AssertionError("GET /health answered " + status + " with a body that is not JSON: " + last[0].body(), e);
+            return JSON.readTree(last.get().body());
+        } catch (IOException e) {
+            throw new AssertionError("GET /health answered " + status + " with a body that is not JSON: "
+                    + last.get().body(), e);
         }
     }
 
