@@ -1,0 +1,78 @@
+package lab.week05;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One service in a saga (given): it consumes its topics, hands each record to its {@link Reaction},
+ * sends what the reaction returns, waits until that is stored, and only then commits. At least once:
+ * after a crash a record may be handled again, which is why every reaction is idempotent.
+ */
+public final class Participant implements Runnable {
+
+    /** What a service does with one record: the records it sends in answer (none is fine). */
+    @FunctionalInterface
+    public interface Reaction {
+        List<ProducerRecord<String, String>> on(ConsumerRecord<String, String> record);
+    }
+
+    private final String name;
+    private final Consumer<String, String> consumer;
+    private final Producer<String, String> producer;
+    private final List<String> topics;
+    private final Reaction reaction;
+    private volatile boolean running = true;
+
+    public Participant(String name, Consumer<String, String> consumer, Producer<String, String> producer,
+                       List<String> topics, Reaction reaction) {
+        this.name = name;
+        this.consumer = consumer;
+        this.producer = producer;
+        this.topics = topics;
+        this.reaction = reaction;
+    }
+
+    @Override
+    public void run() {
+        try (consumer) {
+            consumer.subscribe(topics);
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(100));
+                var sent = new ArrayList<Future<RecordMetadata>>();
+                records.forEach(record -> reaction.on(record).forEach(answer -> sent.add(producer.send(answer))));
+                awaitStored(sent);
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            // shutdown()
+        }
+    }
+
+    public void shutdown() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void awaitStored(List<Future<RecordMetadata>> sent) {
+        try {
+            for (var stored : sent) {
+                stored.get();
+            }
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException(name + " could not send its answers; stopping before the commit, so the "
+                    + "records are handled again after a restart", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package lab.week05;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The inventory's stock (given). Idempotent per order, because sagas run on at-least-once delivery: a
+ * second "reserve" for the same order, or a second "release", changes nothing.
+ */
+public final class Stock {
+
+    private final Map<String, Integer> available = new HashMap<>();
+    private final Map<String, SagaMessage> reservations = new HashMap<>();
+
+    public Stock(Map<String, Integer> initial) {
+        available.putAll(initial);
+    }
+
+    /** Reserves the order's quantity; false if there is not enough (nothing is reserved then). */
+    public synchronized boolean reserve(SagaMessage order) {
+        if (reservations.containsKey(order.orderId())) {
+            return true;
+        }
+        var left = available.getOrDefault(order.sku(), 0);
+        if (left < order.quantity()) {
+            return false;
+        }
+        available.put(order.sku(), left - order.quantity());
+        reservations.put(order.orderId(), order);
+        return true;
+    }
+
+    /** Gives back what the order reserved, if anything (the compensation of {@link #reserve}). */
+    public synchronized void release(String orderId) {
+        var reservation = reservations.remove(orderId);
+        if (reservation != null) {
+            available.merge(reservation.sku(), reservation.quantity(), Integer::sum);
+        }
+    }
+
+    public synchronized int available(String sku) {
+        return available.getOrDefault(sku, 0);
+    }
+}

@@ -1,0 +1,86 @@
+package lab.week05;
+
+import java.util.List;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.WithKafka;
+import lab.week05.Order.Status;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@WithKafka
+@Tag("ex5.1")
+@DisplayName("5.1 An event-sourced order")
+class OrderAggregateTest {
+
+    private static final OrderEvent.Placed PLACED = new OrderEvent.Placed("o-1", "ana", "sku-7", 2, 2_500);
+
+    @Test
+    @DisplayName("5.1 replay folds the events into the state, one version per event")
+    void replayFolds() {
+        var events = List.<OrderEvent>of(PLACED, new OrderEvent.Paid("o-1", 2_500), new OrderEvent.Shipped("o-1", "t-9"));
+
+        var order = OrderAggregate.replay("o-1", events);
+
+        assertThat(order).as("o-1 after placed, paid, shipped")
+                .isEqualTo(new Order("o-1", Status.SHIPPED, "ana", "sku-7", 2, 2_500, 3));
+        assertThat(OrderAggregate.replay("o-2", List.of())).as("an order without events").isEqualTo(Order.none("o-2"));
+    }
+
+    @Test
+    @DisplayName("5.1 a command the rules allow becomes an event")
+    void commandsBecomeEvents() {
+        var placed = OrderAggregate.replay("o-1", List.of(PLACED));
+
+        assertThat(OrderAggregate.decide(Order.none("o-1"), new OrderCommand.Place("o-1", "ana", "sku-7", 2, 2_500)))
+                .as("Place on a new order").containsExactly(PLACED);
+        assertThat(OrderAggregate.decide(placed, new OrderCommand.Pay("o-1", 2_500))).as("Pay the exact amount")
+                .containsExactly(new OrderEvent.Paid("o-1", 2_500));
+        assertThat(OrderAggregate.decide(placed, new OrderCommand.Cancel("o-1", "changed my mind")))
+                .as("Cancel a placed order").containsExactly(new OrderEvent.Cancelled("o-1", "changed my mind"));
+    }
+
+    @Test
+    @DisplayName("5.1 the rules refuse what the state does not allow, and say which rule")
+    void rulesRefuse() {
+        var placed = OrderAggregate.replay("o-1", List.of(PLACED));
+        var shipped = OrderAggregate.replay("o-1", List.of(PLACED, new OrderEvent.Paid("o-1", 2_500),
+                new OrderEvent.Shipped("o-1", "t-9")));
+
+        assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Ship("o-1", "t-1")))
+                .as("Ship an unpaid order").isInstanceOf(OrderRuleException.class).hasMessageContaining("paid");
+        assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Pay("o-1", 100)))
+                .as("Pay the wrong amount").isInstanceOf(OrderRuleException.class).hasMessageContaining("2500");
+        assertThatThrownBy(() -> OrderAggregate.decide(shipped, new OrderCommand.Cancel("o-1", "too late")))
+                .as("Cancel a shipped order").isInstanceOf(OrderRuleException.class).hasMessageContaining("SHIPPED");
+        assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Place("o-1", "ana", "sku-7", 2, 2_500)))
+                .as("Place an order twice").isInstanceOf(OrderRuleException.class).hasMessageContaining("exists");
+    }
+
+    @Test
+    @DisplayName("5.1 on the broker: the order service keeps nothing but events, and rebuilds each order from them")
+    void rebuiltFromTheLog(KafkaLab kafka) throws Exception {
+        var store = Stores.eventStore(kafka, 1);
+        var service = new OrderService(store);
+        service.handle(new OrderCommand.Place("o-1", "ana", "sku-7", 2, 2_500));
+        service.handle(new OrderCommand.Place("o-2", "ben", "sku-1", 1, 900));
+        service.handle(new OrderCommand.Pay("o-1", 2_500));
+        service.handle(new OrderCommand.Cancel("o-2", "out of budget"));
+
+        var shipped = service.handle(new OrderCommand.Ship("o-1", "t-9"));
+        var rebuilt = new OrderService(Stores.eventStore(kafka, store.topic()));
+
+        assertThat(shipped).as("o-1 after place, pay, ship").extracting(Order::status, Order::version)
+                .containsExactly(Status.SHIPPED, 3);
+        assertThat(store.load("o-2")).extracting(EventStore.Stored::event).as("o-2's events, on the same partition as o-1's")
+                .containsExactly(new OrderEvent.Placed("o-2", "ben", "sku-1", 1, 900),
+                        new OrderEvent.Cancelled("o-2", "out of budget"));
+        assertThatThrownBy(() -> rebuilt.handle(new OrderCommand.Pay("o-2", 900)))
+                .as("a new service instance, with only the log: paying the cancelled o-2")
+                .isInstanceOf(OrderRuleException.class).hasMessageContaining("CANCELLED");
+    }
+}
