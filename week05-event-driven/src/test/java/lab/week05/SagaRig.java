@@ -1,0 +1,76 @@
+package lab.week05;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import lab.kit.junit.Background;
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+
+/** The saga's services on the kit's broker, each a {@link Participant} on its own thread, for one test. */
+final class SagaRig implements AutoCloseable {
+
+    static final String IN_STOCK = "sku-1";
+    static final String SOLD_OUT = "sku-2";
+    static final long CARD_LIMIT = 10_000;
+
+    /** Shipped: in stock, within the card limit. */
+    static final SagaMessage OK = new SagaMessage("order.created", "o-1", IN_STOCK, 2, 3_000, null);
+    /** Reserved, then the payment is declined: the reservation must be released. */
+    static final SagaMessage DECLINED = new SagaMessage("order.created", "o-2", IN_STOCK, 1, 50_000, null);
+    /** Rejected at once: nothing in stock. */
+    static final SagaMessage NO_STOCK = new SagaMessage("order.created", "o-3", SOLD_OUT, 1, 900, null);
+
+    final SagaTopics topics;
+    final Stock stock = new Stock(Map.of(IN_STOCK, 5, SOLD_OUT, 0));
+    final PaymentGateway gateway = new PaymentGateway(CARD_LIMIT);
+    final SagaServices.StatusBoard board = new SagaServices.StatusBoard();
+    private final KafkaLab kafka;
+    private final List<Participant> participants = new ArrayList<>();
+    private final List<Background> threads = new ArrayList<>();
+
+    SagaRig(KafkaLab kafka) {
+        this.kafka = kafka;
+        this.topics = new SagaTopics("-" + kafka.uniqueName("saga"));
+        kafka.createTopicsNamed(topics.all(), 2);
+    }
+
+    void start(String name, List<String> consumes, Participant.Reaction reaction) {
+        var participant = new Participant(name, kafka.newConsumer(kafka.uniqueName(name)), kafka.newProducer(), consumes,
+                reaction);
+        participants.add(participant);
+        threads.add(Background.start(name, participant));
+    }
+
+    void placeAll() throws Exception {
+        kafka.produce(List.of(OK.to(topics.orderCreated()), DECLINED.to(topics.orderCreated()),
+                NO_STOCK.to(topics.orderCreated())));
+    }
+
+    /** Waits until the status board has an outcome for every order (failing at once if a service died). */
+    void awaitOutcomes() {
+        LabAwait.until("an outcome for o-1, o-2 and o-3 on the status board").until(() -> {
+            for (var thread : threads) {
+                if (thread.failure() != null) {
+                    throw new IllegalStateException("A saga service died: " + thread.failure(), thread.failure());
+                }
+            }
+            return ended("o-1") && ended("o-2") && ended("o-3");
+        });
+    }
+
+    private boolean ended(String orderId) {
+        var status = board.status(orderId);
+        return status.equals("SHIPPED") || status.startsWith("CANCELLED");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        participants.forEach(Participant::shutdown);
+        for (var thread : threads) {
+            thread.ended(Duration.ofSeconds(10));
+        }
+    }
+}
