@@ -1,0 +1,93 @@
+package lab.week05;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Exercise 5.6: the transactional outbox, with a polling publisher. Writing the order to the database
+ * and sending its event to Kafka are two systems: whichever comes second can fail after the first
+ * succeeded (a "dual write"). The outbox makes it one: the order row and its event row are written in
+ * one database transaction, and a relay publishes the event rows afterwards. Nothing is lost; an event
+ * may be published twice (a crash after sending, before marking), so consumers deduplicate by event id.
+ */
+public final class OrderOutbox {
+
+    private OrderOutbox() {
+    }
+
+    /** Stores the order and its OrderPlaced event in one transaction; returns the event id. */
+    public static String placeOrder(Connection connection, OrderEvent.Placed order) throws SQLException {
+        var eventId = UUID.randomUUID();
+        connection.setAutoCommit(false);
+        try (var insertOrder = connection.prepareStatement(
+                "INSERT INTO orders (id, customer, sku, quantity, amount_cents) VALUES (?, ?, ?, ?, ?)");
+             var insertEvent = connection.prepareStatement("INSERT INTO outbox (event_id, aggregate_type, aggregate_id, "
+                     + "type, payload) VALUES (?, 'order', ?, 'OrderPlaced', ?::jsonb)")) {
+            insertOrder.setString(1, order.orderId());
+            insertOrder.setString(2, order.customer());
+            insertOrder.setString(3, order.sku());
+            insertOrder.setInt(4, order.quantity());
+            insertOrder.setLong(5, order.amountCents());
+            insertOrder.executeUpdate();
+            insertEvent.setObject(1, eventId);
+            insertEvent.setString(2, order.orderId());
+            insertEvent.setString(3, Json.write(order));
+            insertEvent.executeUpdate();
+            // Both rows, or neither: this commit is the only moment the order "happens".
+            connection.commit();
+            return eventId.toString();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Publishes up to {@code batchSize} unpublished events, oldest first, and marks them published once
+     * Kafka has stored them. Returns how many it published.
+     */
+    public static int publishPending(Connection connection, Producer<String, String> producer, String topic,
+                                     int batchSize) throws SQLException, ExecutionException, InterruptedException {
+        connection.setAutoCommit(false);
+        // SKIP LOCKED: a second publisher instance takes other rows instead of waiting or sending the same ones.
+        try (var select = connection.prepareStatement("SELECT id, event_id, aggregate_id, type, payload FROM outbox "
+                + "WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED");
+             var markPublished = connection.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ?")) {
+            select.setInt(1, batchSize);
+            var ids = new ArrayList<Long>();
+            var sent = new ArrayList<Future<RecordMetadata>>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong("id"));
+                    var record = new ProducerRecord<>(topic, rows.getString("aggregate_id"), rows.getString("payload"));
+                    record.headers().add(OutboxHeaders.EVENT_ID, rows.getString("event_id").getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(OutboxHeaders.EVENT_TYPE, rows.getString("type").getBytes(StandardCharsets.UTF_8));
+                    sent.add(producer.send(record));
+                }
+            }
+            // Marked only after Kafka has them all: a crash before the commit publishes them again, never loses them.
+            for (var stored : sent) {
+                stored.get();
+            }
+            for (var id : ids) {
+                markPublished.setLong(1, id);
+                markPublished.addBatch();
+            }
+            markPublished.executeBatch();
+            connection.commit();
+            return ids.size();
+        } catch (SQLException | ExecutionException | InterruptedException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package lab.week05;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** On real PostgreSQL 17 (embedded, shared by the test JVM; see SharedPostgres) and the kit's broker. */
+@WithKafka
+@Tag("ex5.6")
+@DisplayName("5.6 The transactional outbox, with a polling publisher")
+class OrderOutboxTest {
+
+    private static final OrderEvent.Placed O1 = new OrderEvent.Placed("o-1", "ana", "sku-7", 2, 2_500);
+    private static final OrderEvent.Placed O2 = new OrderEvent.Placed("o-2", "ben", "sku-1", 1, 900);
+
+    @Test
+    @DisplayName("5.6 the order and its event are written together, or not at all")
+    void orderAndEventTogether() throws Exception {
+        var db = SharedPostgres.newSchema();
+        try (var connection = SharedPostgres.connect(db)) {
+            var eventId = OrderOutbox.placeOrder(connection, O1);
+
+            assertThatThrownBy(() -> OrderOutbox.placeOrder(connection, O1)).as("placing o-1 a second time (primary key)")
+                    .isInstanceOf(SQLException.class);
+            assertThat(count(connection, "orders")).as("rows in orders").isEqualTo(1);
+            assertThat(unpublished(connection)).as("unpublished outbox rows: o-1's event, and none from the failed "
+                    + "second attempt (its transaction was rolled back)").containsExactly(eventId);
+        }
+    }
+
+    @Test
+    @DisplayName("5.6 the publisher sends pending events, keyed by order, with the event id, and marks them published")
+    void publishes(KafkaLab kafka) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.createTopic("order.events", 2);
+        try (var connection = SharedPostgres.connect(db)) {
+            var first = OrderOutbox.placeOrder(connection, O1);
+            var second = OrderOutbox.placeOrder(connection, O2);
+
+            var published = OrderOutbox.publishPending(connection, kafka.newProducer(), topic, 100);
+
+            assertThat(published).as("events publishPending reports").isEqualTo(2);
+            assertThat(unpublished(connection)).as("unpublished rows after publishing").isEmpty();
+            var records = kafka.readAll(topic, 2);
+            assertThat(records).extracting(ConsumerRecord::key).as("keys").containsExactlyInAnyOrder("o-1", "o-2");
+            assertThat(records).extracting(OutboxHeaders::eventId).as("event-id headers").containsExactlyInAnyOrder(first, second);
+            assertThat(records).extracting(r -> Json.read(r.value(), OrderEvent.class)).as("values: the events")
+                    .containsExactlyInAnyOrder(O1, O2);
+            assertThat(OrderOutbox.publishPending(connection, kafka.newProducer(), topic, 100))
+                    .as("a second run with nothing pending").isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("5.6 a crash between the order's commit and the publish loses nothing: the next publisher sends it")
+    void crashBeforePublishing(KafkaLab kafka) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.createTopic("order.events", 1);
+        try (var connection = SharedPostgres.connect(db)) {
+            OrderOutbox.placeOrder(connection, O1);
+        } // the service dies here, before any publisher ran
+
+        try (var restarted = SharedPostgres.connect(db)) {
+            OrderOutbox.publishPending(restarted, kafka.newProducer(), topic, 100);
+        }
+
+        assertThat(kafka.readAll(topic, 1)).extracting(ConsumerRecord::key).as("events on %s after the restart", topic)
+                .containsExactly("o-1");
+    }
+
+    @Test
+    @DisplayName("5.6 a crash after sending, before marking: the event is sent again, and the consumer handles it once")
+    void crashAfterSending(KafkaLab kafka) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.createTopic("order.events", 1);
+        try (var connection = SharedPostgres.connect(db)) {
+            OrderOutbox.placeOrder(connection, O1);
+        }
+        var dying = SharedPostgres.connect(db);
+        assertThatThrownBy(() -> OrderOutbox.publishPending(diesAtCommit(dying), kafka.newProducer(), topic, 100))
+                .as("the publisher dying at its commit").hasMessageContaining("crash");
+        dying.close(); // the process is gone: PostgreSQL ends its transaction, and the rows are pending again
+
+        try (var restarted = SharedPostgres.connect(db)) {
+            OrderOutbox.publishPending(restarted, kafka.newProducer(), topic, 100);
+        }
+
+        var handled = new ArrayList<String>();
+        var consumer = new DeduplicatingHandler(record -> handled.add(record.key()));
+        var copies = kafka.readAll(topic, 2);
+        copies.forEach(consumer);
+        assertThat(copies).extracting(OutboxHeaders::eventId).as("event ids on %s: the same event twice", topic)
+                .hasSize(2).containsOnly(OutboxHeaders.eventId(copies.get(0)));
+        assertThat(handled).as("orders the deduplicating consumer handled").containsExactly("o-1");
+    }
+
+    /** A connection whose first commit fails as if the process died at that moment. */
+    private static Connection diesAtCommit(Connection real) {
+        var died = new AtomicBoolean();
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("commit") && !died.getAndSet(true)) {
+                        throw new SQLException("simulated crash: the publisher died before its commit");
+                    }
+                    if (died.get() && method.getName().equals("rollback")) {
+                        return null; // a dead process rolls nothing back; the server does, when the connection drops
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static List<String> unpublished(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT event_id FROM outbox WHERE published_at IS NULL ORDER BY id")) {
+            var ids = new ArrayList<String>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    private static int count(Connection connection, String table) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
