@@ -1,0 +1,147 @@
+package lab.week05;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Debezium's embedded engine on real PostgreSQL (logical decoding, pgoutput), relaying into the kit's broker. */
+@WithKafka
+@Tag("ex5.7")
+@DisplayName("5.7 The outbox by change data capture, with Debezium")
+class OutboxEventRouterTest {
+
+    private static final OrderEvent.Placed O1 = new OrderEvent.Placed("o-1", "ana", "sku-7", 2, 2_500);
+    private static final OrderEvent.Placed O2 = new OrderEvent.Placed("o-2", "ben", "sku-1", 1, 900);
+
+    @Test
+    @DisplayName("5.7 an inserted outbox row becomes its event: key, payload, event id and type")
+    void routesAnInsert() throws Exception {
+        var router = new OutboxEventRouter("order.events");
+
+        var routed = router.route(resource("debezium/outbox-insert.json"));
+
+        assertThat(routed).as("record for a captured INSERT (src/test/resources/debezium/outbox-insert.json)")
+                .hasValueSatisfying(record -> {
+                    assertThat(record.topic()).as("topic").isEqualTo("order.events");
+                    assertThat(record.key()).as("key: the row's aggregate_id").isEqualTo("o-1");
+                    assertThat(Json.read(record.value(), OrderEvent.class)).as("value: the row's payload").isEqualTo(O1);
+                    assertThat(new String(record.headers().lastHeader(OutboxHeaders.EVENT_ID).value(), StandardCharsets.UTF_8))
+                            .as("event-id header").isEqualTo("adc23416-4480-4c43-a9e2-7cb61a51185b");
+                    assertThat(new String(record.headers().lastHeader(OutboxHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8))
+                            .as("event-type header").isEqualTo("OrderPlaced");
+                });
+    }
+
+    @Test
+    @DisplayName("5.7 updates, deletes and tombstones are not events")
+    void ignoresOtherChanges() throws Exception {
+        var router = new OutboxEventRouter("order.events");
+        var delete = "{\"before\":{\"id\":1},\"after\":null,\"op\":\"d\"}";
+
+        assertThat(router.route(resource("debezium/outbox-update.json"))).as("a captured UPDATE (published_at set)").isEmpty();
+        assertThat(router.route(delete)).as("a DELETE").isEmpty();
+        assertThat(router.route(null)).as("a tombstone (null value)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("5.7 on PostgreSQL: committed outbox rows reach Kafka through the write-ahead log, without polling")
+    void capturesCommittedRows(KafkaLab kafka, @TempDir Path dir) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.createTopic("order.events", 2);
+
+        try (var cdc = startCdc(kafka, db, "s" + Math.abs(UUID.randomUUID().getMostSignificantBits()), dir, topic);
+             var connection = SharedPostgres.connect(db)) {
+            var first = insertOrderAndEvent(connection, O1);
+            var second = insertOrderAndEvent(connection, O2);
+            markAllPublished(connection); // an UPDATE of the rows: captured too, and not an event
+
+            var records = kafka.readAll(topic, 2);
+
+            assertThat(records).extracting(ConsumerRecord::key).as("keys on %s", topic).containsExactlyInAnyOrder("o-1", "o-2");
+            assertThat(records).extracting(OutboxHeaders::eventId).as("event ids").containsExactlyInAnyOrder(first, second);
+            assertThat(cdc.failure()).as("the CDC engine's failure").isNull();
+        }
+        assertThat(kafka.recordCount(topic)).as("records on %s: the two inserts, not the updates", topic).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("5.7 an order placed while the relay is down is published when it restarts: nothing lost")
+    void restartLosesNothing(KafkaLab kafka, @TempDir Path dir) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.createTopic("order.events", 1);
+        var slot = "s" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        try (var connection = SharedPostgres.connect(db)) {
+            try (var cdc = startCdc(kafka, db, slot, dir, topic)) {
+                insertOrderAndEvent(connection, O1);
+                kafka.readAll(topic, 1);
+            }
+
+            insertOrderAndEvent(connection, O2); // the relay is down; the slot keeps the log for it
+            try (var restarted = startCdc(kafka, db, slot, dir, topic)) {
+                var records = kafka.readAll(topic, 2);
+
+                assertThat(records).extracting(ConsumerRecord::key).as("keys on %s after the restart", topic)
+                        .contains("o-1", "o-2");
+                assertThat(records.stream().map(OutboxHeaders::eventId).distinct()).as("distinct events").hasSize(2);
+            }
+        }
+    }
+
+    private static OutboxCdc startCdc(KafkaLab kafka, PGSimpleDataSource db, String slot, Path dir, String topic) {
+        var database = new OutboxCdc.Database("localhost", SharedPostgres.instance().getPort(), "postgres", "postgres",
+                "postgres", db.getCurrentSchema());
+        return OutboxCdc.start(database, slot, dir.resolve("offsets.dat"), kafka.newProducer(),
+                new OutboxEventRouter(topic)::route);
+    }
+
+    /** What 5.6's placeOrder does, written here so 5.7 does not depend on it. */
+    private static String insertOrderAndEvent(Connection connection, OrderEvent.Placed order) throws SQLException {
+        var eventId = UUID.randomUUID();
+        connection.setAutoCommit(false);
+        try (var orders = connection.prepareStatement("INSERT INTO orders (id, customer, sku, quantity, amount_cents) "
+                + "VALUES (?, ?, ?, ?, ?)");
+             var outbox = connection.prepareStatement("INSERT INTO outbox (event_id, aggregate_type, aggregate_id, type, "
+                     + "payload) VALUES (?, 'order', ?, 'OrderPlaced', ?::jsonb)")) {
+            orders.setString(1, order.orderId());
+            orders.setString(2, order.customer());
+            orders.setString(3, order.sku());
+            orders.setInt(4, order.quantity());
+            orders.setLong(5, order.amountCents());
+            orders.executeUpdate();
+            outbox.setObject(1, eventId);
+            outbox.setString(2, order.orderId());
+            outbox.setString(3, Json.write(order));
+            outbox.executeUpdate();
+            connection.commit();
+        }
+        return eventId.toString();
+    }
+
+    private static void markAllPublished(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE outbox SET published_at = now()");
+            connection.commit();
+        }
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = OutboxEventRouterTest.class.getResourceAsStream("/" + path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
