@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,22 +31,39 @@ public final class Participant implements Runnable {
     private final Consumer<String, String> consumer;
     private final Producer<String, String> producer;
     private final List<String> topics;
+    private final Pattern pattern;
     private final Reaction reaction;
     private volatile boolean running = true;
 
     public Participant(String name, Consumer<String, String> consumer, Producer<String, String> producer,
                        List<String> topics, Reaction reaction) {
+        this(name, consumer, producer, topics, null, reaction);
+    }
+
+    private Participant(String name, Consumer<String, String> consumer, Producer<String, String> producer,
+                        List<String> topics, Pattern pattern, Reaction reaction) {
         this.name = name;
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
+        this.pattern = pattern;
         this.reaction = reaction;
+    }
+
+    /** A participant subscribed to every topic whose name matches {@code pattern}, now or later. */
+    public static Participant byPattern(String name, Consumer<String, String> consumer, Producer<String, String> producer,
+                                        Pattern pattern, Reaction reaction) {
+        return new Participant(name, consumer, producer, List.of(), pattern, reaction);
     }
 
     @Override
     public void run() {
         try (consumer) {
-            consumer.subscribe(topics);
+            if (pattern != null) {
+                consumer.subscribe(pattern);
+            } else {
+                consumer.subscribe(topics);
+            }
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 var sent = new ArrayList<Future<RecordMetadata>>();

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /** The saga's services on the kit's broker, each a {@link Participant} on its own thread, for one test. */
 final class SagaRig implements AutoCloseable {
@@ -38,8 +41,17 @@ final class SagaRig implements AutoCloseable {
     }
 
     void start(String name, List<String> consumes, Participant.Reaction reaction) {
-        var participant = new Participant(name, kafka.newConsumer(kafka.uniqueName(name)), kafka.newProducer(), consumes,
-                reaction);
+        run(name, new Participant(name, kafka.newConsumer(kafka.uniqueName(name)), kafka.newProducer(), consumes, reaction));
+    }
+
+    /** A participant subscribed by pattern; its consumer refreshes metadata every second, to see new topics soon. */
+    void startByPattern(String name, Pattern pattern, Participant.Reaction reaction) {
+        var config = kafka.consumerConfig(kafka.uniqueName(name));
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
+        run(name, Participant.byPattern(name, kafka.newConsumer(config), kafka.newProducer(), pattern, reaction));
+    }
+
+    private void run(String name, Participant participant) {
         participants.add(participant);
         threads.add(Background.start(name, participant));
     }
@@ -51,13 +63,19 @@ final class SagaRig implements AutoCloseable {
 
     /** Waits until the status board has an outcome for every order (failing at once if a service died). */
     void awaitOutcomes() {
-        LabAwait.until("an outcome for o-1, o-2 and o-3 on the status board").until(() -> {
+        awaitUntil("an outcome for o-1, o-2 and o-3 on the status board",
+                () -> ended("o-1") && ended("o-2") && ended("o-3"));
+    }
+
+    /** Waits for {@code condition}, failing at once with the error of any service that died. */
+    void awaitUntil(String what, Callable<Boolean> condition) {
+        LabAwait.until(what).until(() -> {
             for (var thread : threads) {
                 if (thread.failure() != null) {
-                    throw new IllegalStateException("A saga service died: " + thread.failure(), thread.failure());
+                    throw new IllegalStateException("A shop service died: " + thread.failure(), thread.failure());
                 }
             }
-            return ended("o-1") && ended("o-2") && ended("o-3");
+            return condition.call();
         });
     }
 

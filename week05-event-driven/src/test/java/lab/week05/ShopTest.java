@@ -1,0 +1,174 @@
+package lab.week05;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static lab.week05.SagaRig.CARD_LIMIT;
+import static lab.week05.SagaRig.IN_STOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shop end to end: the order service writes orders and their events to PostgreSQL (5.6's outbox),
+ * a polling publisher relays them to order.created, inventory, payment and fulfillment react (5.4),
+ * the notifier tells customers, and analytics (5.8) counts everything.
+ */
+@WithKafka
+@Tag("ex5.8")
+@DisplayName("5.8 The shop: order, inventory, payment, fulfillment, notification and analytics services")
+class ShopTest {
+
+    @Test
+    @DisplayName("5.8 analytics subscribes by pattern: every shop topic, a future one too, and no other")
+    void subscription() {
+        var analytics = new ShopAnalytics(new SagaTopics("-test7"));
+
+        var pattern = analytics.subscription();
+
+        assertThat(List.of("order.created-test7", "payment.completed-test7", "returns.requested-test7"))
+                .as("shop topics, the last one added by another team later").allMatch(t -> pattern.matcher(t).matches());
+        assertThat(List.of("order.created-test70", "order.created-test8", "order.created-test7.dlt", "__consumer_offsets"))
+                .as("topics that are not this shop's").noneMatch(t -> pattern.matcher(t).matches());
+    }
+
+    @Test
+    @DisplayName("5.8 analytics counts each event once, and the revenue of completed payments")
+    void countsOnce() {
+        var topics = new SagaTopics("");
+        var analytics = new ShopAnalytics(topics);
+        var paid = new ConsumerRecord<>(topics.paymentCompleted(), 0, 4L, "o-1",
+                Json.write(new SagaMessage("payment.completed", "o-1", IN_STOCK, 1, 2_500, null)));
+
+        analytics.on(paid);
+        analytics.on(paid);
+
+        assertThat(analytics.count(topics.paymentCompleted())).as("payment.completed events, one delivered twice")
+                .isEqualTo(1);
+        assertThat(analytics.revenueCents()).as("revenue").isEqualTo(2_500);
+        assertThat(analytics.count(topics.orderShipped())).as("order.shipped events").isZero();
+    }
+
+    @Test
+    @DisplayName("5.8 end to end: orders placed through the outbox are reserved, paid and shipped")
+    void ordersAreShipped(KafkaLab kafka) throws Exception {
+        try (var shop = new Shop(kafka)) {
+            shop.place(new OrderEvent.Placed("o-1", "ana", IN_STOCK, 1, 1_000));
+            shop.place(new OrderEvent.Placed("o-2", "ben", IN_STOCK, 2, 2_000));
+
+            shop.rig.awaitUntil("o-1 and o-2 shipped",
+                    () -> shop.rig.board.status("o-1").equals("SHIPPED") && shop.rig.board.status("o-2").equals("SHIPPED"));
+            var t = shop.rig.topics;
+            shop.rig.awaitUntil("analytics to count 2 shipped orders", () -> shop.analytics.count(t.orderShipped()) == 2);
+
+            assertThat(shop.notifier.sentFor("o-1")).as("what o-1's customer was told")
+                    .containsExactly("Thank you, we received your order.", "Your order is on its way.");
+            assertThat(List.of(shop.analytics.count(t.orderCreated()), shop.analytics.count(t.inventoryReserved()),
+                    shop.analytics.count(t.paymentCompleted()))).as("analytics: created, reserved, paid")
+                    .containsExactly(2L, 2L, 2L);
+            assertThat(shop.analytics.revenueCents()).as("revenue").isEqualTo(3_000);
+            assertThat(shop.rig.stock.available(IN_STOCK)).as("sku-1 stock: 5 - 1 - 2").isEqualTo(2);
+        }
+    }
+
+    @Test
+    @DisplayName("5.8 end to end: a declined payment is compensated; the customer is told, analytics sees it all")
+    void paymentFailureIsCompensated(KafkaLab kafka) throws Exception {
+        try (var shop = new Shop(kafka)) {
+            shop.place(new OrderEvent.Placed("o-9", "cai", IN_STOCK, 3, CARD_LIMIT + 1));
+
+            shop.rig.awaitUntil("o-9 cancelled", () -> shop.rig.board.status("o-9").startsWith("CANCELLED"));
+            var t = shop.rig.topics;
+            shop.rig.awaitUntil("analytics to count the release", () -> shop.analytics.count(t.inventoryReleased()) == 1);
+
+            assertThat(shop.rig.board.status("o-9")).as("o-9 on the order service's board")
+                    .isEqualTo("CANCELLED: payment declined");
+            assertThat(shop.rig.stock.available(IN_STOCK)).as("sku-1 stock after the compensation").isEqualTo(5);
+            assertThat(shop.notifier.sentFor("o-9")).as("what o-9's customer was told").containsExactly(
+                    "Thank you, we received your order.", "Sorry, we cancelled your order: payment declined.");
+            assertThat(List.of(shop.analytics.count(t.paymentFailed()), shop.analytics.count(t.orderShipped())))
+                    .as("analytics: payments failed, orders shipped").containsExactly(1L, 0L);
+            assertThat(shop.analytics.revenueCents()).as("revenue").isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("5.8 a topic created after analytics started is picked up, without a restart")
+    void newTopicPickedUp(KafkaLab kafka) throws Exception {
+        try (var shop = new Shop(kafka)) {
+            var returns = "returns.requested" + shop.rig.topics.suffix();
+            kafka.createTopicsNamed(List.of(returns), 1);
+
+            kafka.produce(List.of(new ProducerRecord<>(returns, "o-1", "{\"type\":\"returns.requested\",\"orderId\":\"o-1\"}")));
+
+            shop.rig.awaitUntil("analytics to count the event on " + returns + " (metadata refreshes every second)",
+                    () -> shop.analytics.count(returns) == 1);
+        }
+    }
+
+    /** The whole shop on the kit's broker and the shared PostgreSQL. */
+    private static final class Shop implements AutoCloseable {
+        final SagaRig rig;
+        final Notifier notifier;
+        final ShopAnalytics analytics;
+        private final Connection orders;
+        private final Connection publisherConnection;
+        private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicReference<Exception> publishFailure = new AtomicReference<>();
+
+        Shop(KafkaLab kafka) {
+            rig = new SagaRig(kafka);
+            var t = rig.topics;
+            notifier = new Notifier(t);
+            analytics = new ShopAnalytics(t);
+            rig.start("inventory", List.of(t.orderCreated(), t.paymentFailed()), e -> Choreography.inventory(e, rig.stock, t));
+            rig.start("payment", List.of(t.inventoryReserved()), e -> Choreography.payment(e, rig.gateway, t));
+            rig.start("fulfillment", List.of(t.paymentCompleted()), e -> SagaServices.fulfillment(e, t));
+            rig.start("orders", List.of(t.orderShipped(), t.inventoryRejected(), t.inventoryReleased()), rig.board::on);
+            rig.start("notifier", notifier.topicsOfInterest(), notifier::on);
+            rig.startByPattern("analytics", analytics.subscription(), event -> {
+                analytics.on(event);
+                return List.of();
+            });
+            var db = SharedPostgres.newSchema();
+            orders = SharedPostgres.connect(db);
+            publisherConnection = SharedPostgres.connect(db);
+            var producer = kafka.newProducer();
+            // The polling publisher's schedule: every 100 ms, as a real one runs every few hundred ms.
+            publisher.scheduleWithFixedDelay(() -> {
+                try {
+                    OrderOutbox.publishPending(publisherConnection, producer, t.orderCreated(), 100);
+                } catch (Exception e) {
+                    publishFailure.compareAndSet(null, e);
+                }
+            }, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        void place(OrderEvent.Placed order) throws Exception {
+            OrderOutbox.placeOrder(orders, order);
+        }
+
+        @Override
+        public void close() throws Exception {
+            publisher.shutdownNow();
+            publisher.awaitTermination(10, TimeUnit.SECONDS);
+            rig.close();
+            orders.close();
+            publisherConnection.close();
+            if (publishFailure.get() != null) {
+                throw new AssertionError("The outbox publisher failed: " + publishFailure.get(), publishFailure.get());
+            }
+        }
+    }
+}
