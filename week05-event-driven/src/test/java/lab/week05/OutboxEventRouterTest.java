@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -70,7 +72,7 @@ class OutboxEventRouterTest {
             var second = insertOrderAndEvent(connection, O2);
             markAllPublished(connection); // an UPDATE of the rows: captured too, and not an event
 
-            var records = kafka.readAll(topic, 2);
+            var records = awaitRecords(kafka, cdc, topic, 2);
 
             assertThat(records).extracting(ConsumerRecord::key).as("keys on %s", topic).containsExactlyInAnyOrder("o-1", "o-2");
             assertThat(records).extracting(OutboxHeaders::eventId).as("event ids").containsExactlyInAnyOrder(first, second);
@@ -88,18 +90,29 @@ class OutboxEventRouterTest {
         try (var connection = SharedPostgres.connect(db)) {
             try (var cdc = startCdc(kafka, db, slot, dir, topic)) {
                 insertOrderAndEvent(connection, O1);
-                kafka.readAll(topic, 1);
+                awaitRecords(kafka, cdc, topic, 1);
             }
 
             insertOrderAndEvent(connection, O2); // the relay is down; the slot keeps the log for it
             try (var restarted = startCdc(kafka, db, slot, dir, topic)) {
-                var records = kafka.readAll(topic, 2);
+                var records = awaitRecords(kafka, restarted, topic, 2);
 
                 assertThat(records).extracting(ConsumerRecord::key).as("keys on %s after the restart", topic)
                         .contains("o-1", "o-2");
                 assertThat(records.stream().map(OutboxHeaders::eventId).distinct()).as("distinct events").hasSize(2);
             }
         }
+    }
+
+    /** Waits for {@code count} records on {@code topic}, failing at once if the relay stopped (e.g. the router threw). */
+    private static List<ConsumerRecord<String, String>> awaitRecords(KafkaLab kafka, OutboxCdc cdc, String topic, int count) {
+        LabAwait.until(count + " records relayed to " + topic).until(() -> {
+            if (cdc.failure() != null) {
+                throw new IllegalStateException("The CDC relay stopped: " + cdc.failure(), cdc.failure());
+            }
+            return kafka.recordCount(topic) >= count;
+        });
+        return kafka.readAll(topic, count);
     }
 
     private static OutboxCdc startCdc(KafkaLab kafka, PGSimpleDataSource db, String slot, Path dir, String topic) {
