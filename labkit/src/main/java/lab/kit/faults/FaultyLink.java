@@ -86,6 +86,7 @@ public final class FaultyLink implements AutoCloseable {
      * ({@code request.timeout.ms}, then {@code delivery.timeout.ms} for a producer).
      */
     public void cutOff() {
+        swallowedWhileCut.set(0);
         cut = true;
         log.info("Faulty link: cut off (every frame is swallowed until reconnect())");
     }
@@ -112,7 +113,7 @@ public final class FaultyLink implements AutoCloseable {
         return cut;
     }
 
-    /** How many frames (requests and answers) were swallowed while the link was cut off. */
+    /** How many frames (requests and answers) were swallowed during the latest cut. */
     public int framesSwallowedWhileCut() {
         return swallowedWhileCut.get();
     }
