@@ -3,7 +3,6 @@ package lab.week05;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,11 +12,10 @@ import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +27,12 @@ class OutboxEventRouterTest {
 
     private static final OrderEvent.Placed O1 = new OrderEvent.Placed("o-1", "ana", "sku-7", 2, 2_500);
     private static final OrderEvent.Placed O2 = new OrderEvent.Placed("o-2", "ben", "sku-1", 1, 900);
+    // The streaming tests share one schema (and engine): their orders have ids of their own.
+    private static final OrderEvent.Placed O3 = new OrderEvent.Placed("o-3", "cy", "sku-2", 3, 1_200);
+    private static final OrderEvent.Placed O4 = new OrderEvent.Placed("o-4", "dee", "sku-7", 1, 1_250);
+    private static final OrderEvent.Placed O5 = new OrderEvent.Placed("o-5", "eli", "sku-3", 2, 600);
+
+    private static SharedCdc shared;
 
     @Test
     @DisplayName("5.7 an inserted outbox row becomes its event: key, payload, event id and type")
@@ -62,45 +66,58 @@ class OutboxEventRouterTest {
 
     @Test
     @DisplayName("5.7 on PostgreSQL: committed outbox rows reach Kafka through the write-ahead log, without polling")
-    void capturesCommittedRows(KafkaLab kafka, @TempDir Path dir) throws Exception {
-        var db = SharedPostgres.newSchema();
-        var topic = kafka.createTopic("order.events", 2);
+    void capturesCommittedRows(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("order.events", 1); // one partition: the topic keeps the log's commit order
+        var cdc = sharedCdc(kafka).routeWith(new OutboxEventRouter(topic));
 
-        try (var cdc = startCdc(kafka, db, "s" + Math.abs(UUID.randomUUID().getMostSignificantBits()), dir, topic);
-             var connection = SharedPostgres.connect(db)) {
+        try (var connection = shared.connect()) {
             var first = insertOrderAndEvent(connection, O1);
             var second = insertOrderAndEvent(connection, O2);
-            markAllPublished(connection); // an UPDATE of the rows: captured too, and not an event
+            markAllPublished(connection); // UPDATEs of the rows: captured too, and not events
+            var third = insertOrderAndEvent(connection, O3); // committed after them: relayed after them
 
-            var records = awaitRecords(kafka, cdc, topic, 2);
+            var records = awaitRecords(kafka, cdc, topic, 3);
 
-            assertThat(records).extracting(ConsumerRecord::key).as("keys on %s", topic).containsExactlyInAnyOrder("o-1", "o-2");
-            assertThat(records).extracting(OutboxHeaders::eventId).as("event ids").containsExactlyInAnyOrder(first, second);
+            assertThat(records).extracting(ConsumerRecord::key).as("keys on %s, in commit order", topic)
+                    .containsExactly("o-1", "o-2", "o-3");
+            assertThat(records).extracting(OutboxHeaders::eventId).as("event ids").containsExactly(first, second, third);
+            assertThat(kafka.recordCount(topic)).as("records on %s: the three inserts, not the updates", topic).isEqualTo(3);
             assertThat(cdc.failure()).as("the CDC engine's failure").isNull();
         }
-        assertThat(kafka.recordCount(topic)).as("records on %s: the two inserts, not the updates", topic).isEqualTo(2);
     }
 
     @Test
     @DisplayName("5.7 an order placed while the relay is down is published when it restarts: nothing lost")
-    void restartLosesNothing(KafkaLab kafka, @TempDir Path dir) throws Exception {
-        var db = SharedPostgres.newSchema();
+    void restartLosesNothing(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("order.events", 1);
-        var slot = "s" + Math.abs(UUID.randomUUID().getMostSignificantBits());
-        try (var connection = SharedPostgres.connect(db)) {
-            try (var cdc = startCdc(kafka, db, slot, dir, topic)) {
-                insertOrderAndEvent(connection, O1);
-                awaitRecords(kafka, cdc, topic, 1);
-            }
+        var cdc = sharedCdc(kafka).routeWith(new OutboxEventRouter(topic));
 
-            insertOrderAndEvent(connection, O2); // the relay is down; the slot keeps the log for it
-            try (var restarted = startCdc(kafka, db, slot, dir, topic)) {
-                var records = awaitRecords(kafka, restarted, topic, 2);
+        try (var connection = shared.connect()) {
+            insertOrderAndEvent(connection, O4);
+            awaitRecords(kafka, cdc, topic, 1);
 
-                assertThat(records).extracting(ConsumerRecord::key).as("keys on %s after the restart", topic)
-                        .contains("o-1", "o-2");
-                assertThat(records.stream().map(OutboxHeaders::eventId).distinct()).as("distinct events").hasSize(2);
-            }
+            // The relay goes down and an order is placed meanwhile; the replication slot keeps the log for it.
+            var restarted = shared.restartAround(() -> insertOrderAndEvent(connection, O5));
+            var records = awaitRecords(kafka, restarted, topic, 2);
+
+            assertThat(records).extracting(ConsumerRecord::key).as("keys on %s after the restart", topic)
+                    .containsExactly("o-4", "o-5");
+            assertThat(records.stream().map(OutboxHeaders::eventId).distinct()).as("distinct events").hasSize(2);
+        }
+    }
+
+    /** The engine the streaming tests share, started by the first of them. */
+    private static SharedCdc sharedCdc(KafkaLab kafka) throws IOException {
+        if (shared == null) {
+            shared = SharedCdc.start(kafka);
+        }
+        return shared;
+    }
+
+    @AfterAll
+    static void stopCdc() {
+        if (shared != null) {
+            shared.close();
         }
     }
 
@@ -113,13 +130,6 @@ class OutboxEventRouterTest {
             return kafka.recordCount(topic) >= count;
         });
         return kafka.readAll(topic, count);
-    }
-
-    private static OutboxCdc startCdc(KafkaLab kafka, PGSimpleDataSource db, String slot, Path dir, String topic) {
-        var database = new OutboxCdc.Database("localhost", SharedPostgres.instance().getPort(), "postgres", "postgres",
-                "postgres", db.getCurrentSchema());
-        return OutboxCdc.start(database, slot, dir.resolve("offsets.dat"), kafka.newProducer(),
-                new OutboxEventRouter(topic)::route);
     }
 
     /** What 5.6's placeOrder does, written here so 5.7 does not depend on it. */

@@ -9,44 +9,47 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import lab.kit.junit.PerJvm;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Real PostgreSQL 17 (binaries from Maven Central) for the outbox and CDC tests: started once per test
- * JVM, on the first call, with logical decoding on for Debezium. Each test gets its own schema with
+ * JVM, on the first call, with logical decoding on for Debezium, and kept by the kit ({@link PerJvm}) so
+ * that ./lab watch's runs, which load these classes anew, reuse it. Each test gets its own schema with
  * the outbox tables ({@code src/main/resources/db/outbox.sql}).
  */
 final class SharedPostgres {
 
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
-
     private SharedPostgres() {
     }
 
-    static synchronized EmbeddedPostgres instance() {
-        if (postgres == null) {
-            var start = System.nanoTime();
-            try {
-                postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("wal_level", "logical") // Debezium reads the write-ahead log (5.7)
-                        .setServerConfig("max_replication_slots", "10")
-                        .setServerConfig("max_wal_senders", "10")
-                        .start();
-            } catch (IOException e) {
-                throw new IllegalStateException("Embedded PostgreSQL did not start. It unpacks its binaries to the "
-                        + "temp directory and runs them: is /tmp writable and executable (not mounted noexec)? " + e, e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(SharedPostgres::stop));
-            System.out.printf("[lab] PostgreSQL (embedded) started in %d ms on port %d%n",
-                    (System.nanoTime() - start) / 1_000_000, postgres.getPort());
+    static EmbeddedPostgres instance() {
+        return PerJvm.get("lab.week05.postgres", EmbeddedPostgres.class, SharedPostgres::start);
+    }
+
+    private static EmbeddedPostgres start() {
+        var start = System.nanoTime();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("wal_level", "logical") // Debezium reads the write-ahead log (5.7)
+                    .setServerConfig("max_replication_slots", "10")
+                    .setServerConfig("max_wal_senders", "10")
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Embedded PostgreSQL did not start. It unpacks its binaries to the "
+                    + "temp directory and runs them: is /tmp writable and executable (not mounted noexec)? " + e, e);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres)));
+        System.out.printf("[lab] PostgreSQL (embedded) started in %d ms on port %d%n",
+                (System.nanoTime() - start) / 1_000_000, postgres.getPort());
         return postgres;
     }
 
     /** A new schema with the outbox tables; connections from the returned source use it. */
     static PGSimpleDataSource newSchema() {
-        var schema = "shop_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        // Unique across ./lab watch's runs too: they share the server, not this class.
+        var schema = "shop_" + PerJvm.get("lab.week05.schemas", AtomicInteger.class, AtomicInteger::new).incrementAndGet();
         var admin = dataSource(null);
         try (var connection = admin.getConnection(); var statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
@@ -87,7 +90,7 @@ final class SharedPostgres {
         }
     }
 
-    private static synchronized void stop() {
+    private static void stop(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException e) {
