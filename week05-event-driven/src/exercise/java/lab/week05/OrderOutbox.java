@@ -23,7 +23,7 @@ public final class OrderOutbox {
     public static String placeOrder(Connection connection, OrderEvent.Placed order) throws SQLException {
         // TODO 5.6: one transaction (auto-commit off): INSERT the orders row, INSERT the outbox row (a random
         //           UUID event_id, aggregate_type 'order', aggregate_id the order id, type 'OrderPlaced',
-        //           payload Json.write(order) cast to jsonb), commit; on an SQLException roll back and rethrow.
+        //           payload Json.write(order) cast to jsonb), commit; on any exception roll back and rethrow.
         throw new UnsupportedOperationException("Exercise 5.6 not done yet: see HINTS.md#56");
     }
 

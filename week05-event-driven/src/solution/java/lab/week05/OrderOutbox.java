@@ -27,6 +27,7 @@ public final class OrderOutbox {
     /** Stores the order and its OrderPlaced event in one transaction; returns the event id. */
     public static String placeOrder(Connection connection, OrderEvent.Placed order) throws SQLException {
         var eventId = UUID.randomUUID();
+        var payload = Json.write(order); // before the transaction: a failure here leaves nothing to undo
         connection.setAutoCommit(false);
         try (var insertOrder = connection.prepareStatement(
                 "INSERT INTO orders (id, customer, sku, quantity, amount_cents) VALUES (?, ?, ?, ?, ?)");
@@ -40,12 +41,13 @@ public final class OrderOutbox {
             insertOrder.executeUpdate();
             insertEvent.setObject(1, eventId);
             insertEvent.setString(2, order.orderId());
-            insertEvent.setString(3, Json.write(order));
+            insertEvent.setString(3, payload);
             insertEvent.executeUpdate();
             // Both rows, or neither: this commit is the only moment the order "happens".
             connection.commit();
             return eventId.toString();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Any failure: roll back, or the open transaction's order row is committed with the next order.
             connection.rollback();
             throw e;
         }
@@ -85,8 +87,8 @@ public final class OrderOutbox {
             markPublished.executeBatch();
             connection.commit();
             return ids.size();
-        } catch (SQLException | ExecutionException | InterruptedException e) {
-            connection.rollback();
+        } catch (SQLException | ExecutionException | InterruptedException | RuntimeException e) {
+            connection.rollback(); // the rows stay unpublished, for the next run
             throw e;
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -26,19 +27,24 @@ class OrderOutboxTest {
 
     private static final OrderEvent.Placed O1 = new OrderEvent.Placed("o-1", "ana", "sku-7", 2, 2_500);
     private static final OrderEvent.Placed O2 = new OrderEvent.Placed("o-2", "ben", "sku-1", 1, 900);
+    private static final OrderEvent.Placed REJECTED = new OrderEvent.Placed("o-bad", "cy", "sku-2", 1, 700);
 
     @Test
     @DisplayName("5.6 the order and its event are written together, or not at all")
     void orderAndEventTogether() throws Exception {
         var db = SharedPostgres.newSchema();
         try (var connection = SharedPostgres.connect(db)) {
+            rejectOutboxRowsOf(connection, REJECTED.orderId());
             var eventId = OrderOutbox.placeOrder(connection, O1);
 
-            assertThatThrownBy(() -> OrderOutbox.placeOrder(connection, O1)).as("placing o-1 a second time (primary key)")
+            assertThatThrownBy(() -> OrderOutbox.placeOrder(connection, REJECTED))
+                    .as("placing an order whose outbox row the database refuses (the second insert fails)")
                     .isInstanceOf(SQLException.class);
-            assertThat(count(connection, "orders")).as("rows in orders").isEqualTo(1);
-            assertThat(unpublished(connection)).as("unpublished outbox rows: o-1's event, and none from the failed "
-                    + "second attempt (its transaction was rolled back)").containsExactly(eventId);
+            var next = placeAfterTheFailure(connection, O2);
+
+            assertThat(orderIds(connection)).as("rows in orders: the refused order's row went with its event (rolled back)")
+                    .containsExactly("o-1", "o-2");
+            assertThat(unpublished(connection)).as("unpublished outbox rows").containsExactly(eventId, next);
         }
     }
 
@@ -96,7 +102,11 @@ class OrderOutboxTest {
         dying.close(); // the process is gone: PostgreSQL ends its transaction, and the rows are pending again
 
         try (var restarted = SharedPostgres.connect(db)) {
-            OrderOutbox.publishPending(restarted, kafka.newProducer(), topic, 100);
+            var producer = kafka.newProducer();
+            // The server releases the dead transaction's row locks when it has ended its backend, a moment
+            // after the close; until then SKIP LOCKED passes the row by and the publisher finds nothing.
+            LabAwait.until("the restarted publisher to send the event again").until(
+                    () -> OrderOutbox.publishPending(restarted, producer, topic, 100) == 1);
         }
 
         var handled = new ArrayList<String>();
@@ -138,10 +148,34 @@ class OrderOutboxTest {
         }
     }
 
-    private static int count(Connection connection, String table) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
-            rows.next();
-            return rows.getInt(1);
+    /** The same connection goes on working after a failed order, if that order's transaction was rolled back. */
+    private static String placeAfterTheFailure(Connection connection, OrderEvent.Placed order) {
+        try {
+            return OrderOutbox.placeOrder(connection, order);
+        } catch (SQLException e) {
+            throw new AssertionError("Placing " + order.orderId() + " on the same connection after the failed order: "
+                    + e.getMessage() + " (did placeOrder roll the failed transaction back before rethrowing?)", e);
+        }
+    }
+
+    private static List<String> orderIds(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT id FROM orders ORDER BY id")) {
+            var ids = new ArrayList<String>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    /** A trigger that makes the outbox insert of {@code orderId}'s event fail, after its order row went in. */
+    private static void rejectOutboxRowsOf(Connection connection, String orderId) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("CREATE FUNCTION reject_outbox_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "RAISE EXCEPTION 'outbox refuses the event of order %', NEW.aggregate_id; END $$");
+            statement.execute("CREATE TRIGGER reject_outbox_row BEFORE INSERT ON outbox FOR EACH ROW WHEN "
+                    + "(NEW.aggregate_id = '" + orderId + "') EXECUTE FUNCTION reject_outbox_row()");
         }
     }
 }
