@@ -3,9 +3,11 @@ package lab.week04;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -16,7 +18,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * skipped and order holds. When the breaker opens, the consumer rewinds to that record and pauses its
  * partitions: it keeps polling (and so keeps its place in the group) but
  * fetches nothing and calls nothing. When the breaker allows a trial, the consumer resumes, and the
- * next record is that trial.
+ * next record is that trial. It commits what it handled itself: give it a consumer with
+ * {@code enable.auto.commit=false}.
  */
 public final class GuardedConsumer implements Runnable {
 
@@ -79,7 +82,7 @@ public final class GuardedConsumer implements Runnable {
                 // Try the record until it succeeds or the breaker says stop: it is never skipped.
                 do {
                     if (!trialAllowed && !breaker.allowsCall()) {
-                        pauseAt(partition, record.offset());
+                        pauseBefore(records, done);
                         consumer.commitSync(done);
                         return;
                     }
@@ -91,9 +94,16 @@ public final class GuardedConsumer implements Runnable {
         consumer.commitSync(done);
     }
 
-    private void pauseAt(TopicPartition partition, long offset) {
-        // Rewind to the record not yet handled, then stop fetching until the breaker allows a trial.
-        consumer.seek(partition, offset);
+    /**
+     * Rewinds every partition of the batch to its first record not handled yet (this one, and all of the
+     * partitions the loop has not reached: they were fetched too), then stops fetching until the breaker
+     * allows a trial. Rewinding only this record's partition would skip the others' fetched records.
+     */
+    private void pauseBefore(ConsumerRecords<String, String> batch, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (var partition : batch.partitions()) {
+            var handled = done.get(partition);
+            consumer.seek(partition, handled != null ? handled.offset() : batch.records(partition).get(0).offset());
+        }
         consumer.pause(consumer.assignment());
         paused = true;
     }

@@ -19,7 +19,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * A consumer of a {@link RetryChain}'s main and retry topics (given; 4.4 writes the chain). A record
  * that fails goes to {@code chain.nextHop(..)}. A retry record that is not due yet is not slept on:
  * its partition is rewound to it and paused until it is due, and every other partition, the main topic
- * included, goes on. A record's offset is committed only once it was handled or handed on.
+ * included, goes on. A record's offset is committed only once it was handled or handed on, so its
+ * consumer needs {@code enable.auto.commit=false} (else closing it after a failure commits the rest).
  */
 public final class RetryTopicService implements Runnable {
 

@@ -109,7 +109,7 @@ class OrderAuditRelayTest {
             var mocked = new OrderAuditRelay(consumer, mockProducer, "audit-typo").relayOnce(POLL);
             var orders = kafka.createTopic("orders", 1);
             kafka.produce(List.of(new ProducerRecord<>(orders, "o-1", "{}")));
-            var realConsumer = kafka.newConsumer(kafka.uniqueName("audit"));
+            var realConsumer = kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("audit")));
             realConsumer.subscribe(List.of(orders));
             // A short max.block.ms: by default the producer waits 60 s for the topic's metadata.
             var realProducer = kafka.newProducer(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000));

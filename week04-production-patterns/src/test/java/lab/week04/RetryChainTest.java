@@ -106,8 +106,10 @@ class RetryChainTest {
                 producer, chain, handler, Clock.systemUTC());
         var running = Background.start("retry-service", service);
         try {
-            running.awaitUntil("flaky handled and bad parked; handled so far: " + handled,
-                    () -> handled.contains("flaky") && kafka.recordCount(chain.deadLetterTopic()) == 1);
+            running.awaitAsserted("flaky handled and bad parked", () -> {
+                assertThat(List.copyOf(handled)).as("orders handled so far").contains("flaky");
+                assertThat(kafka.recordCount(chain.deadLetterTopic())).as("records on %s", chain.deadLetterTopic()).isEqualTo(1);
+            });
         } finally {
             service.shutdown();
             running.ended(Duration.ofSeconds(10)); // the consumer is closed on its own thread, not under it

@@ -17,7 +17,9 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * One service in a saga (given): it consumes its topics, hands each record to its {@link Reaction},
  * sends what the reaction returns, waits until that is stored, and only then commits. At least once:
- * after a crash a record may be handled again, which is why every reaction is idempotent.
+ * after a crash a record may be handled again, which is why every reaction is idempotent. Give it a
+ * consumer with {@code enable.auto.commit=false}: with auto-commit, closing after a failure would commit
+ * records that were fetched but never handled.
  */
 public final class Participant implements Runnable {
 

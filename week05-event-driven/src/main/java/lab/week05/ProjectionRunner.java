@@ -11,7 +11,8 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * Feeds a projection from the event topic on its own thread (given): poll, apply each record, commit.
  * A new group id reads the whole log from the beginning: that is how a read model is rebuilt from
- * scratch, or a brand-new one is built from history.
+ * scratch, or a brand-new one is built from history. Its consumer needs {@code enable.auto.commit=false},
+ * so that only applied records are ever committed.
  */
 public final class ProjectionRunner implements Runnable {
 

@@ -35,15 +35,15 @@ class OrderSummaryProjectionTest {
     void queryFollowsTheEvents(KafkaLab kafka) throws Exception {
         var store = Stores.eventStore(kafka, 3);
         var projection = new OrderSummaryProjection();
-        var runner = new ProjectionRunner(kafka.newConsumer(kafka.uniqueName("summaries")), store.topic(), projection::apply);
+        var runner = new ProjectionRunner(kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("summaries"))), store.topic(), projection::apply);
         var running = Background.start("summaries", runner);
         try {
             store.append(HISTORY);
 
             // Eventually consistent: the events are stored, the read model follows a moment later.
-            running.awaitUntil("o-1 shipped, o-2 and o-3 cancelled in the read model (counts: "
-                    + "see the assertion below if this times out)", () -> Map.of(Status.SHIPPED, 1L, Status.CANCELLED, 2L)
-                    .equals(projection.countByStatus()));
+            running.awaitAsserted("o-1 shipped, o-2 and o-3 cancelled in the read model", () -> assertThat(
+                    projection.countByStatus()).as("orders per status in the read model")
+                    .isEqualTo(Map.of(Status.SHIPPED, 1L, Status.CANCELLED, 2L)));
         } finally {
             runner.shutdown();
             running.ended(Duration.ofSeconds(10));
@@ -79,7 +79,7 @@ class OrderSummaryProjectionTest {
         store.append(HISTORY);
 
         var rebuilt = new OrderSummaryProjection();
-        var runner = new ProjectionRunner(kafka.newConsumer(kafka.uniqueName("rebuild")), store.topic(), rebuilt::apply);
+        var runner = new ProjectionRunner(kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("rebuild"))), store.topic(), rebuilt::apply);
         var running = Background.start("rebuild", runner);
         try {
             running.awaitUntil("all 3 orders in the rebuilt model", () -> rebuilt.countByStatus().values().stream()

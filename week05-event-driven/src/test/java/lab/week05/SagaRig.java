@@ -41,12 +41,12 @@ final class SagaRig implements AutoCloseable {
     }
 
     void start(String name, List<String> consumes, Participant.Reaction reaction) {
-        run(name, new Participant(name, kafka.newConsumer(kafka.uniqueName(name)), kafka.newProducer(), consumes, reaction));
+        run(name, new Participant(name, kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName(name))), kafka.newProducer(), consumes, reaction));
     }
 
     /** A participant subscribed by pattern; its consumer refreshes metadata every second, to see new topics soon. */
     void startByPattern(String name, Pattern pattern, Participant.Reaction reaction) {
-        var config = kafka.consumerConfig(kafka.uniqueName(name));
+        var config = kafka.manualCommitConfig(kafka.uniqueName(name));
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
         run(name, Participant.byPattern(name, kafka.newConsumer(config), kafka.newProducer(), pattern, reaction));
     }

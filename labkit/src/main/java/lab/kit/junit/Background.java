@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ThrowingRunnable;
+
 /**
  * A service's loop (a consumer, a whole service) running on its own thread, as in production, watched
  * by the test: if the thread dies, the next wait fails at once with the thread's error instead of
@@ -41,6 +43,20 @@ public final class Background {
                 throw new IllegalStateException("The " + thread.getName() + " thread died: " + error, error);
             }
             return condition.call();
+        });
+    }
+
+    /**
+     * Waits (up to {@link LabAwait#TIMEOUT}) until {@code assertion} passes; fails at once if the thread has
+     * died. A timeout fails with the assertion's last message, so it shows what was there at the end.
+     */
+    public void awaitAsserted(String what, ThrowingRunnable assertion) {
+        LabAwait.until(what).untilAsserted(() -> {
+            var error = failure.get();
+            if (error != null) {
+                throw new IllegalStateException("The " + thread.getName() + " thread died: " + error, error);
+            }
+            assertion.run();
         });
     }
 

@@ -186,6 +186,17 @@ public final class KafkaLab implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #consumerConfig(String)} for a service that commits its offsets itself, after handling
+     * (enable.auto.commit=false). With auto-commit on, closing the consumer after a failure commits the
+     * positions of records that were fetched but never handled: they would be skipped by the next run.
+     */
+    public Map<String, Object> manualCommitConfig(String groupId) {
+        var config = consumerConfig(groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
     /** A String consumer in {@code groupId}, closed after the test. */
     public KafkaConsumer<String, String> newConsumer(String groupId) {
         return closeAfterTest(new KafkaConsumer<>(consumerConfig(groupId)));
@@ -204,9 +215,13 @@ public final class KafkaLab implements AutoCloseable {
         return closeAfterTest(new KafkaProducer<>(config));
     }
 
-    /** A raw-bytes consumer in {@code groupId}, from the earliest offset, closed after the test. */
+    /**
+     * A raw-bytes consumer in {@code groupId}, from the earliest offset, committing only when told to
+     * ({@link #manualCommitConfig(String)}: the services that read bytes commit after handling), closed
+     * after the test.
+     */
     public KafkaConsumer<byte[], byte[]> newBytesConsumer(String groupId) {
-        var config = consumerConfig(groupId);
+        var config = manualCommitConfig(groupId);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return closeAfterTest(new KafkaConsumer<>(config));

@@ -38,4 +38,19 @@ class BackgroundTest {
         assertThat(loop.ended(Duration.ofSeconds(5))).as("ended").isTrue();
         assertThat(loop.failure()).as("failure of a loop that returned").isNull();
     }
+
+    @Test
+    @DisplayName("an asserting wait also fails at once with a dead thread's error, and returns once its assertion passes")
+    void assertingWait() throws Exception {
+        var dead = Background.start("dead-loop", () -> {
+            throw new IllegalStateException("broker unreachable");
+        });
+        dead.ended(Duration.ofSeconds(5));
+        var started = new CountDownLatch(1);
+        var healthy = Background.start("healthy-loop", started::countDown);
+
+        assertThatThrownBy(() -> dead.awaitAsserted("something", () -> assertThat(true).isFalse()))
+                .hasMessageContaining("The dead-loop thread died").hasMessageContaining("broker unreachable");
+        healthy.awaitAsserted("the loop to run", () -> assertThat(started.getCount()).as("latch").isZero());
+    }
 }
