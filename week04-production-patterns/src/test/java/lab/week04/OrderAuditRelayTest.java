@@ -81,7 +81,13 @@ class OrderAuditRelayTest {
             var producer = new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
             var relay = new OrderAuditRelay(consumer, producer, "audit");
 
-            var relaying = CompletableFuture.supplyAsync(() -> relayQuietly(relay));
+            // Its own thread, not the common pool (one thread on 2 cores): a relay that hangs here must not
+            // hold a thread other code waits for.
+            var relaying = CompletableFuture.supplyAsync(() -> relayQuietly(relay), runnable -> {
+                var thread = new Thread(runnable, "audit-relay");
+                thread.setDaemon(true);
+                thread.start();
+            });
             LabAwait.until("both audit records handed to the producer")
                     .until(() -> relaying.isDone() || producer.history().size() == 2);
             if (relaying.isDone()) {
