@@ -34,6 +34,9 @@ public final class DeadLetters {
 
     private static final String DEAD_LETTER_HEADERS = "dlt.";
 
+    /** How long a replay may take to read the dead letters there were when it began. */
+    private static final Duration REPLAY_DEADLINE = Duration.ofSeconds(30);
+
     private DeadLetters() {
     }
 
@@ -84,7 +87,12 @@ public final class DeadLetters {
         // Replay what is there now; dead letters parked during the replay wait for the next one.
         var end = consumer.endOffsets(partitions);
         var replayed = new ArrayList<Future<RecordMetadata>>();
+        var deadline = System.nanoTime() + REPLAY_DEADLINE.toNanos(); // with the broker gone, poll() returns nothing forever
         while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Replay read only part of " + deadLetterTopic + " in " + REPLAY_DEADLINE
+                        + "; nothing was committed, so the next replay starts at the same place. Is the broker reachable?");
+            }
             for (var deadLetter : consumer.poll(Duration.ofMillis(200))) {
                 if (deadLetter.offset() < end.get(new TopicPartition(deadLetter.topic(), deadLetter.partition()))) {
                     replayed.add(producer.send(replayOf(deadLetter)));

@@ -1,11 +1,11 @@
 package lab.week05;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -32,8 +32,6 @@ public final class EventStore {
      */
     public record History(List<Stored> events, long endOffset, int recordsScanned) {
     }
-
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final Producer<String, String> producer;
     private final Consumer<String, String> reader;
@@ -80,20 +78,15 @@ public final class EventStore {
         reader.seek(partition, offset);
         var end = reader.endOffsets(List.of(partition)).get(partition);
         var found = new ArrayList<Stored>();
-        var scanned = 0;
-        while (reader.position(partition) < end) {
-            for (var record : reader.poll(POLL)) {
-                if (record.offset() >= end) {
-                    continue;
-                }
-                scanned++;
-                if (orderId.equals(record.key())) {
-                    found.add(new Stored(Json.read(record.value(), OrderEvent.class), record.partition(), record.offset()));
-                }
+        var scanned = new AtomicInteger();
+        ReadToEnd.read(reader, partition, end, record -> {
+            scanned.incrementAndGet();
+            if (orderId.equals(record.key())) {
+                found.add(new Stored(Json.read(record.value(), OrderEvent.class), record.partition(), record.offset()));
             }
-        }
-        recordsScanned += scanned;
-        return new History(found, end, scanned);
+        });
+        recordsScanned += scanned.get();
+        return new History(found, end, scanned.get());
     }
 
     /** How many records this store has read so far, over all loads: the cost snapshots cut. */

@@ -1,9 +1,9 @@
 package lab.week05;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -37,14 +37,12 @@ public final class SnapshotStore {
         reader.assign(List.of(partition));
         reader.seekToBeginning(List.of(partition));
         var end = reader.endOffsets(List.of(partition)).get(partition);
-        Snapshot latest = null;
-        while (reader.position(partition) < end) {
-            for (var record : reader.poll(Duration.ofMillis(100))) {
-                if (record.offset() < end && orderId.equals(record.key())) {
-                    latest = Json.read(record.value(), Snapshot.class);
-                }
+        var latest = new AtomicReference<Snapshot>();
+        ReadToEnd.read(reader, partition, end, record -> {
+            if (orderId.equals(record.key())) {
+                latest.set(Json.read(record.value(), Snapshot.class));
             }
-        }
-        return Optional.ofNullable(latest);
+        });
+        return Optional.ofNullable(latest.get());
     }
 }
