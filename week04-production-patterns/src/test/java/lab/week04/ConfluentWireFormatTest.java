@@ -17,11 +17,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -96,11 +93,7 @@ class ConfluentWireFormatTest {
     }
 
     private static void produce(KafkaLab kafka, String topic, List<GenericRecord> orders) throws Exception {
-        var config = kafka.producerConfig();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RegistryAvroSerializer.class);
-        config.put(RegistryAvroSerializer.REGISTRY_URL, kafka.schemaRegistry().url());
-        try (var producer = new KafkaProducer<String, GenericRecord>(config)) {
+        try (var producer = AvroProducers.avroProducer(kafka)) {
             for (var order : orders) {
                 producer.send(new ProducerRecord<>(topic, order.get("orderId").toString(), order)).get();
             }

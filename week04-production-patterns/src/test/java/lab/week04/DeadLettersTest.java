@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import lab.kit.junit.KafkaLab;
-import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -37,11 +35,11 @@ class DeadLettersTest {
         var original = new ProducerRecord<>(topic, utf8("o-1"), BROKEN_VALUE);
         original.headers().add("trace-id", utf8("t-42"));
         producer.send(original).get();
-        var failed = LabAwait.records(subscribed(kafka, topic), 1).get(0);
+        var failed = kafka.readAllBytes(topic, 1).get(0);
 
         producer.send(DeadLetters.deadLetterOf(failed, new IllegalArgumentException("not JSON"), dlt)).get();
 
-        var parked = LabAwait.records(subscribed(kafka, dlt), 1).get(0);
+        var parked = kafka.readAllBytes(dlt, 1).get(0);
         assertThat(parked.key()).as("key").isEqualTo(utf8("o-1"));
         assertThat(parked.value()).as("value, byte for byte (never decode and re-encode a broken value)")
                 .isEqualTo(BROKEN_VALUE);
@@ -80,7 +78,7 @@ class DeadLettersTest {
                 kafka.newBytesProducer(), dlt);
 
         assertThat(replayed).as("records replay() reports").isEqualTo(3);
-        var back = LabAwait.records(subscribed(kafka, topic), 6).subList(3, 6);
+        var back = kafka.readAllBytes(topic, 6).subList(3, 6);
         assertThat(back).extracting(r -> utf8(r.key())).as("keys back on %s", topic)
                 .containsExactly("o-1", "o-2", "o-3");
         assertThat(back.get(0).value()).as("value of the replayed o-1").isEqualTo(BROKEN_VALUE);
@@ -126,17 +124,11 @@ class DeadLettersTest {
             record.headers().add("trace-id", utf8("t-" + id));
             producer.send(record).get();
         }
-        var failed = LabAwait.records(subscribed(kafka, topic), before + orderIds.size());
+        var failed = kafka.readAllBytes(topic, before + orderIds.size());
         var parked = new ArrayList<>(failed.subList(before, failed.size()));
         for (var record : parked) {
             producer.send(DeadLetters.deadLetterOf(record, new IllegalStateException("downstream said 500"), dlt)).get();
         }
-    }
-
-    private static Consumer<byte[], byte[]> subscribed(KafkaLab kafka, String topic) {
-        var consumer = kafka.newBytesConsumer(kafka.uniqueName("reader"));
-        consumer.subscribe(List.of(topic));
-        return consumer;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {

@@ -1,19 +1,14 @@
 package lab.week04;
 
-import java.util.List;
 
 import lab.kit.junit.KafkaLab;
-import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import lab.kit.schema.CompatibilityLevel;
 import lab.kit.schema.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,14 +60,12 @@ class EventContractTest {
         // The order team turned the registry's check off for this subject, so only the contract test stands in the way.
         registry.register(topic + "-value", OrderSchemas.V1.toString());
         registry.setCompatibility(topic + "-value", CompatibilityLevel.NONE);
-        try (var producer = avroProducer(kafka)) {
+        try (var producer = AvroProducers.avroProducer(kafka)) {
             producer.send(new ProducerRecord<>(topic, "o-1", OrderSchemas.orderV1("o-1", "sku-1", 1))).get();
             producer.send(new ProducerRecord<>(topic, "o-2", OrderSchemas.orderV2("o-2", "sku-2", 2, "app"))).get();
             producer.send(new ProducerRecord<>(topic, "o-3", renamed("o-3", "sku-3", 3))).get();
         }
-        var consumer = kafka.newBytesConsumer(kafka.uniqueName("contract"));
-        consumer.subscribe(List.of(topic));
-        var events = LabAwait.records(consumer, 3);
+        var events = kafka.readAllBytes(topic, 3);
 
         var breaches = contract.breachesIn(events, registry);
 
@@ -86,10 +79,8 @@ class EventContractTest {
         var topic = kafka.createTopic("orders-avro", 1);
         var producer = kafka.newBytesProducer();
         producer.send(new ProducerRecord<>(topic, "o-1".getBytes(), "{\"orderId\": \"o-1\"}".getBytes())).get();
-        var consumer = kafka.newBytesConsumer(kafka.uniqueName("contract"));
-        consumer.subscribe(List.of(topic));
 
-        var breaches = contract.breachesIn(LabAwait.records(consumer, 1),
+        var breaches = contract.breachesIn(kafka.readAllBytes(topic, 1),
                 new SchemaRegistryClient(kafka.schemaRegistry().url()));
 
         assertThat(breaches).as("breaches for a JSON event on an Avro topic").singleElement().asString()
@@ -103,13 +94,5 @@ class EventContractTest {
         record.put("qty", qty);
         record.put("channel", "web");
         return record;
-    }
-
-    private static KafkaProducer<String, GenericRecord> avroProducer(KafkaLab kafka) {
-        var config = kafka.producerConfig();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RegistryAvroSerializer.class);
-        config.put(RegistryAvroSerializer.REGISTRY_URL, kafka.schemaRegistry().url());
-        return new KafkaProducer<>(config);
     }
 }

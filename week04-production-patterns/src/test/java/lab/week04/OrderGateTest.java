@@ -80,9 +80,7 @@ class OrderGateTest {
         }
 
         assertThat(handled).as("orders handed to the handler").containsExactly("o-1", "o-3");
-        var parkedReader = kafka.newBytesConsumer(kafka.uniqueName("dlt"));
-        parkedReader.subscribe(List.of(dlt));
-        var parked = LabAwait.records(parkedReader, 3);
+        var parked = kafka.readAllBytes(dlt, 3);
         assertThat(parked).extracting(r -> text(r.value())).as("values parked on the DLT, byte for byte")
                 .containsExactly(events.get(1), events.get(3), events.get(4));
         assertThat(text(parked.get(0).headers().lastHeader(DeadLetters.ERROR_MESSAGE).value()))

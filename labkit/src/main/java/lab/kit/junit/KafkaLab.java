@@ -244,13 +244,27 @@ public final class KafkaLab implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> readAll(String topic, int count) {
         try (var consumer = new KafkaConsumer<String, String>(consumerConfigWithoutGroup())) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            return LabAwait.records(consumer, count);
+            return readFromBeginning(consumer, topic, count);
         }
+    }
+
+    /** {@link #readAll(String, int)} for records that must be seen exactly as stored: raw bytes. */
+    public List<ConsumerRecord<byte[], byte[]>> readAllBytes(String topic, int count) {
+        var config = consumerConfigWithoutGroup();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(config)) {
+            return readFromBeginning(consumer, topic, count);
+        }
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> readFromBeginning(KafkaConsumer<K, V> consumer, String topic, int count) {
+        var partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return LabAwait.records(consumer, count);
     }
 
     /**

@@ -33,6 +33,18 @@ class SingleBrokerTest {
     }
 
     @Test
+    @DisplayName("reads back raw bytes exactly as stored, and services' byte consumers commit only when told")
+    void rawBytes(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("raw", 1);
+        var notUtf8 = new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF};
+
+        kafka.newBytesProducer().send(new ProducerRecord<>(topic, "o-1".getBytes(), notUtf8)).get();
+
+        assertThat(kafka.readAllBytes(topic, 1).get(0).value()).containsExactly(notUtf8);
+        assertThat(kafka.manualCommitConfig("g")).containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    }
+
+    @Test
     @DisplayName("gives each test names no other test uses")
     void namesAreUnique(KafkaLab kafka) {
         var first = kafka.uniqueName("orders");
