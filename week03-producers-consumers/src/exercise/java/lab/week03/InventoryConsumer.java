@@ -31,9 +31,9 @@ public final class InventoryConsumer implements Runnable {
 
     @Override
     public void run() {
-        // TODO 3.4: subscribe; loop: poll, hand each record to the handler, commitSync. When poll throws
-        //           WakeupException, stop; in any case commit, close the consumer within a few seconds,
-        //           and count down `closed`.
+        // TODO 3.4: subscribe; loop: poll, hand each record to the handler, commit what was handled. When
+        //           poll throws WakeupException, stop; in any case (a handler may throw too) commit what was
+        //           handled, and only that, close the consumer within a few seconds, and count down `closed`.
         throw new UnsupportedOperationException("Exercise 3.4 not done yet: see HINTS.md#34");
     }
 

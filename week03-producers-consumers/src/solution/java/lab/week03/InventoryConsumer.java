@@ -1,12 +1,16 @@
 package lab.week03;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -35,24 +39,34 @@ public final class InventoryConsumer implements Runnable {
 
     @Override
     public void run() {
+        var handled = new HashMap<TopicPartition, OffsetAndMetadata>();
         try {
             consumer.subscribe(List.of(topic));
             while (true) {
                 for (var record : consumer.poll(POLL)) {
                     handler.accept(record);
+                    handled.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                 }
-                consumer.commitSync();
+                commit(handled);
             }
         } catch (WakeupException e) {
             // shutdown() asked us to stop: not an error.
         } finally {
             try {
-                // Commit what was handled since the last commit, then leave the group within a bound.
-                consumer.commitSync();
+                // Commit what was handled, and only that: if a handler threw, its record and the rest of
+                // the poll are read again after a restart. (commitSync() would commit the whole poll.)
+                commit(handled);
             } finally {
-                consumer.close(CLOSE_TIMEOUT);
+                consumer.close(CLOSE_TIMEOUT); // leave the group within a bound
                 closed.countDown();
             }
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> handled) {
+        if (!handled.isEmpty()) {
+            consumer.commitSync(handled);
+            handled.clear();
         }
     }
 

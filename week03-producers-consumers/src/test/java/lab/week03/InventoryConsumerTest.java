@@ -1,6 +1,7 @@
 package lab.week03;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -8,7 +9,7 @@ import java.util.stream.IntStream;
 import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +38,20 @@ class InventoryConsumerTest {
         assertThat(running.thread.ended(BOUND)).as("the consumer thread has ended").isTrue();
         assertThat(running.thread.failure()).as("the loop ended without an error").isNull();
         assertThat(running.committed()).as("committed offset: all 5 handled orders").isEqualTo(5L);
+        assertThat(running.members()).as("members of the group after the close (close() leaves the group)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("3.4 a handler that throws ends the loop: what was handled is committed, the failed order is not")
+    void failedHandlerCommitsOnlyWhatWasHandled(KafkaLab kafka) throws Exception {
+        var running = new Running(kafka, "o-2"); // the inventory database fails on o-2
+
+        assertThat(running.thread.ended(BOUND)).as("the loop ended after the handler threw").isTrue();
+        assertThat(running.thread.failure()).as("what ended it: the handler's error, not hidden")
+                .hasMessageContaining("o-2");
+        assertThat(running.inventory.awaitClosed(Duration.ZERO)).as("closed after the error too").isTrue();
+        assertThat(running.committed()).as("committed offset after o-2's handler threw: o-0 and o-1 handled; o-2 "
+                + "and the rest of that poll must be read again after a restart").isEqualTo(2L);
     }
 
     @Test
@@ -51,7 +66,7 @@ class InventoryConsumerTest {
         assertThat(running.committed()).isEqualTo(5L);
     }
 
-    /** An InventoryConsumer running on its own thread that has handled 5 orders. */
+    /** An InventoryConsumer running on its own thread, given 5 orders; without a failing order it has handled them all. */
     private static final class Running {
         private final KafkaLab kafka;
         private final String topic;
@@ -61,19 +76,31 @@ class InventoryConsumerTest {
         private final List<String> handled = new CopyOnWriteArrayList<>();
 
         Running(KafkaLab kafka) throws Exception {
+            this(kafka, null);
+            thread.awaitUntil("5 orders handled by the consumer's thread", () -> handled.size() == 5);
+        }
+
+        Running(KafkaLab kafka, String failingOrder) throws Exception {
             this.kafka = kafka;
             this.topic = kafka.createTopic("orders", 1);
             this.group = kafka.uniqueName("inventory");
-            var config = kafka.consumerConfig(group);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            inventory = new InventoryConsumer(new KafkaConsumer<>(config), topic, record -> handled.add(record.key()));
-            thread = Background.start("inventory-consumer", inventory);
+            // The orders are there before the first poll, so one poll returns them all.
             kafka.produce(IntStream.range(0, 5).mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "order.placed")).toList());
-            thread.awaitUntil("5 orders handled by the consumer's thread", () -> handled.size() == 5);
+            inventory = new InventoryConsumer(new KafkaConsumer<>(kafka.manualCommitConfig(group)), topic, record -> {
+                if (record.key().equals(failingOrder)) {
+                    throw new IllegalStateException("inventory database down while reserving " + record.key());
+                }
+                handled.add(record.key());
+            });
+            thread = Background.start("inventory-consumer", inventory);
         }
 
         Long committed() throws Exception {
             return kafka.committedOffset(group, new TopicPartition(topic, 0));
+        }
+
+        Collection<MemberDescription> members() throws Exception {
+            return kafka.admin().describeConsumerGroups(List.of(group)).all().get().get(group).members();
         }
     }
 }
