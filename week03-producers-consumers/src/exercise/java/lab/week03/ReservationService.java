@@ -43,8 +43,9 @@ public final class ReservationService implements Runnable {
         // TODO 3.8: subscribe to ordersTopic; loop: poll; for each record parse the order
         //           (OrderPlacedJson.fromJson), reserve it in stock, and send the reservation as JSON keyed by
         //           order id; a record that does not parse goes to deadLetterTopic with an "error" header.
-        //           After each poll: flush the producer, then commitSync. On WakeupException stop; always
-        //           flush, commit, close the consumer with a bound, and count down `closed`.
+        //           After each poll: flush the producer, then commit what was handled (as in 3.4). On
+        //           WakeupException stop; always flush, commit what was handled, close the consumer with a
+        //           bound, and count down `closed`.
         throw new UnsupportedOperationException("Exercise 3.8 not done yet: see HINTS.md#38");
     }
 

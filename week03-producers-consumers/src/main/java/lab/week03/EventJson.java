@@ -21,8 +21,15 @@ public final class EventJson {
 
     /** @throws IllegalArgumentException when {@code json} is not a {@code type} event */
     public static <T> T fromJson(String json, Class<T> type) {
+        if (json == null) {
+            throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + " event: no value (a tombstone?)");
+        }
         try {
-            return MAPPER.readValue(json, type);
+            var event = MAPPER.readValue(json, type);
+            if (event == null) { // the JSON text "null"
+                throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + " event: '" + json + "'");
+            }
+            return event;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + " event: '" + json + "'", e);
         }

@@ -2,16 +2,20 @@ package lab.week03;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -37,6 +41,8 @@ public final class ReservationService implements Runnable {
     private final String reservationsTopic;
     private final String deadLetterTopic;
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** The next offset to read in each partition, after the records handled since the last commit. */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private final Callback rememberFailure = (stored, error) -> {
         if (error != null) {
@@ -61,6 +67,7 @@ public final class ReservationService implements Runnable {
             while (true) {
                 for (var record : consumer.poll(POLL)) {
                     handle(record);
+                    handled.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                 }
                 commitWhatIsStored();
             }
@@ -80,8 +87,9 @@ public final class ReservationService implements Runnable {
 
     /**
      * Offsets say "done", so they are committed only once this poll's reservations are stored: a crash
-     * right after the commit would otherwise lose what was still in the producer's buffer. If a send
-     * failed, nothing is committed and the service stops; its orders are read again on restart.
+     * right after the commit would otherwise lose what was still in the producer's buffer. Only handled
+     * records are committed (if a handler threw mid-poll, the rest is read again). If a send failed,
+     * nothing is committed and the service stops; its orders are read again on restart.
      */
     private void commitWhatIsStored() {
         producer.flush();
@@ -90,7 +98,10 @@ public final class ReservationService implements Runnable {
             throw new IllegalStateException("A send failed, so this poll's offsets stay uncommitted and its orders"
                     + " will be read again after a restart: " + failed.getMessage(), failed);
         }
-        consumer.commitSync();
+        if (!handled.isEmpty()) {
+            consumer.commitSync(handled);
+            handled.clear();
+        }
     }
 
     private void handle(ConsumerRecord<String, String> record) {

@@ -1,19 +1,27 @@
 package lab.week03;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -110,6 +118,88 @@ class ReservationServiceTest {
                 .as("records on the reservations topic (more than 100: orders handled again after the restart)").isEqualTo(100);
     }
 
+    @Test
+    @DisplayName("3.8 offsets are committed only once the reservations of those orders are stored (flush, then commit)")
+    void flushesBeforeCommitting(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var watch = new CommitWatch();
+        // linger.ms 200: a reservation waits in the producer's buffer, so a commit before flush() would see it.
+        var service = topics.start(Stock.of(Map.of("sku-1", 100)), watch, Map.of(ProducerConfig.LINGER_MS_CONFIG, 200));
+
+        kafka.produce(IntStream.range(0, 20).mapToObj(i -> topics.order(new OrderPlaced("o-" + i, "sku-1", 1))).toList());
+        service.reservations(20);
+        service.stop();
+
+        assertThat(watch.unstoredAtCommits).as("reservations sent but not yet stored, at each commit of the "
+                + "orders' offsets (a commit before flush() says 'done' for work still in the buffer)")
+                .isNotEmpty().containsOnly(0);
+    }
+
+    @Test
+    @DisplayName("3.8 two instances in one group share the partitions: every order reserved once")
+    void twoInstancesShareTheWork(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var stock = Stock.of(Map.of("sku-1", 1000));
+        var first = topics.start(stock);
+        var second = topics.start(stock);
+        kafka.produce(IntStream.range(0, 60).mapToObj(i -> topics.order(new OrderPlaced("o-" + i, "sku-1", 1))).toList());
+
+        var reservations = first.reservations(60);
+        first.stop();
+        second.stop();
+
+        assertThat(reservations).extracting(Reservation::orderId).as("reservations by the two instances")
+                .doesNotHaveDuplicates().hasSize(60);
+        assertThat(kafka.recordCount(topics.reservations)).as("records on the reservations topic").isEqualTo(60);
+        assertThat(stock.available("sku-1")).as("stock left: 1000 - 60").isEqualTo(940);
+    }
+
+    /**
+     * Watches a service's clients: how many sent reservations were not yet stored (their callback not yet
+     * run) at each commit. flush() returns only after every callback ran.
+     */
+    private static final class CommitWatch {
+        private final AtomicInteger unstored = new AtomicInteger();
+        final List<Integer> unstoredAtCommits = new CopyOnWriteArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        Producer<String, String> producer(Producer<String, String> real) {
+            return (Producer<String, String>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
+                    new Class<?>[] {Producer.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("send")) {
+                            var callback = args.length > 1 ? (Callback) args[1] : null;
+                            unstored.incrementAndGet();
+                            return real.send((ProducerRecord<String, String>) args[0], (metadata, error) -> {
+                                unstored.decrementAndGet();
+                                if (callback != null) {
+                                    callback.onCompletion(metadata, error);
+                                }
+                            });
+                        }
+                        return invoke(real, method, args);
+                    });
+        }
+
+        @SuppressWarnings("unchecked")
+        Consumer<String, String> consumer(Consumer<String, String> real) {
+            return (Consumer<String, String>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
+                    new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("commit")) {
+                            unstoredAtCommits.add(unstored.get());
+                        }
+                        return invoke(real, method, args);
+                    });
+        }
+
+        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
     /** This test's three topics and one consumer group. */
     private static final class Topics {
         final KafkaLab kafka;
@@ -131,11 +221,18 @@ class ReservationServiceTest {
         }
 
         Running start(Stock stock) {
-            var config = kafka.consumerConfig(group);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            var service = new ReservationService(new KafkaConsumer<>(config), kafka.newProducer(), stock,
-                    orders, reservations, deadLetters);
-            return new Running(this, service);
+            return start(stock, null, Map.of());
+        }
+
+        /** A service in this group; {@code watch}, when given, watches its clients. */
+        Running start(Stock stock, CommitWatch watch, Map<String, Object> producerSettings) {
+            Consumer<String, String> consumer = new KafkaConsumer<>(kafka.manualCommitConfig(group));
+            Producer<String, String> producer = kafka.newProducer(producerSettings);
+            if (watch != null) {
+                consumer = watch.consumer(consumer);
+                producer = watch.producer(producer);
+            }
+            return new Running(this, new ReservationService(consumer, producer, stock, orders, reservations, deadLetters));
         }
     }
 
