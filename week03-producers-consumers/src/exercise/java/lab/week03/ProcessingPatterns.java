@@ -16,6 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *   <li>parallel per partition: each partition's records in order on a worker, partitions side by side.
  *       A key always lands in the same partition, so each key's events stay in order.</li>
  * </ul>
+ * On a failure each one also rewinds the consumer to what it did not handle: {@code poll()} has moved the
+ * position past everything it returned, and the next poll would otherwise skip it.
  */
 public final class ProcessingPatterns {
 
@@ -27,31 +29,40 @@ public final class ProcessingPatterns {
 
     /**
      * Handles the polled records one by one and commits each right after it is handled. When the handler
-     * throws, every record before it stays committed and the exception goes to the caller.
+     * throws, every record before it stays committed, the consumer is rewound to the failed record (the
+     * next poll starts there), and the exception goes to the caller.
      */
     public static int oneAtATime(Consumer<String, String> consumer,
                                  java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
         // TODO 3.7: poll; for each record: handle it, then commitSync the offset after it (offset + 1).
+        //           If the handler throws: seek each partition of the poll back to its first record not
+        //           handled (the failed one, or the partition's first), then rethrow.
         throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
     }
 
-    /** Hands all polled records to the handler in one call (none when the poll is empty), then commits once. */
+    /**
+     * Hands all polled records to the handler in one call (none when the poll is empty), then commits once.
+     * When the handler throws, nothing is committed and the consumer is rewound to the batch's start.
+     */
     public static int inBatch(Consumer<String, String> consumer,
                               java.util.function.Consumer<List<ConsumerRecord<String, String>>> handler) {
         // TODO 3.7: poll; if anything came, one handler call with all of it, then one commitSync.
+        //           If the handler throws: seek each partition back to its first record in the poll, rethrow.
         throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
     }
 
     /**
      * Handles each partition's records in order on a worker from {@code workers}, all partitions at the
-     * same time, waits for them, and commits the partitions whose records were all handled. The polling
-     * thread handles no record itself.
+     * same time, waits for them, and commits the partitions whose records were all handled; a failed
+     * partition is rewound to its first record in the poll. The polling thread handles no record itself.
      */
     public static int parallelPerPartition(Consumer<String, String> consumer,
                                            java.util.function.Consumer<ConsumerRecord<String, String>> handler,
                                            ExecutorService workers) {
         // TODO 3.7: poll; one task per partition (records.partitions(), records.records(partition));
-        //           wait for every task; commit per partition the offset after its last record.
+        //           wait for every task; commit per partition the offset after its last record, for the
+        //           partitions whose task succeeded; seek the failed ones back to their first record in the
+        //           poll, then throw.
         throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
     }
 }

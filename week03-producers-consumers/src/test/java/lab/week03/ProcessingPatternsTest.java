@@ -61,6 +61,11 @@ class ProcessingPatternsTest {
         assertThat(handled).as("records handled before the failure").containsExactly("e-0", "e-1", "e-2", "e-3", "e-4", "e-5");
         assertThat(kafka.committedOffset(group, new TopicPartition(topic, 0)))
                 .as("committed offset: the failed record e-6 (offset 6) is the next to read").isEqualTo(6);
+
+        var retried = new ArrayList<String>();
+        drain(4, "(after the failure, poll() had moved past the failed records: were they sought back?)", () -> ProcessingPatterns.oneAtATime(consumer, record -> retried.add(record.value())));
+        assertThat(retried).as("records the same consumer handles next (poll() had moved past e-6: was it sought back?)")
+                .containsExactly("e-6", "e-7", "e-8", "e-9");
     }
 
     @Test
@@ -85,6 +90,9 @@ class ProcessingPatternsTest {
             assertThat(kafka.committedOffset(failingGroup, new TopicPartition(topic, partition)))
                     .as("committed offset of partition %d after its batch failed", partition).isNull();
         }
+        assertThat(drain(total, "(after the failure, poll() had moved past the failed records: were they sought back?)", () -> ProcessingPatterns.inBatch(failing, batch -> { })))
+                .as("records the same consumer processes after the failed batch: all %d (poll() had moved past the "
+                        + "failed batch: was it sought back?)", total).isEqualTo(total);
 
         var group = kafka.uniqueName("bulk-writer");
         var consumer = subscribed(kafka, group, topic);
@@ -111,6 +119,9 @@ class ProcessingPatternsTest {
         kafka.closeAfterTest(workers::shutdownNow);
 
         var handled = drain(KEYS * EVENTS_PER_KEY, () -> ProcessingPatterns.parallelPerPartition(consumer, record -> {
+            if (Integer.parseInt(record.value()) % 2 == 0) {
+                SlowStore.write(); // even events are slow: if one partition's records ran side by side, odd ones would overtake
+            }
             threads.add(Thread.currentThread().getName());
             seenByKey.computeIfAbsent(record.key(), key -> Collections.synchronizedList(new ArrayList<>()))
                     .add(Integer.parseInt(record.value()));
@@ -125,6 +136,50 @@ class ProcessingPatternsTest {
     }
 
     @Test
+    @DisplayName("3.7 parallel per partition: a failed partition is not committed and is handled again; the others are committed")
+    void parallelFailureCommitsTheOthers(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("stock", 3);
+        var perPartition = 5;
+        kafka.produce(IntStream.range(0, 3 * perPartition)
+                .mapToObj(i -> new ProducerRecord<>(topic, i % 3, "k-" + i % 3, String.valueOf(i / 3))).toList());
+        var group = kafka.uniqueName("stock-updater");
+        var consumer = subscribed(kafka, group, topic);
+        var workers = Executors.newFixedThreadPool(3);
+        kafka.closeAfterTest(workers::shutdownNow);
+
+        var others = new AtomicInteger();
+        var failures = new AtomicInteger();
+        // Partitions 0 and 2 may come in the same poll as partition 1 or in others; run rounds until all
+        // their records were handled and partition 1 has failed.
+        LabAwait.until("partition 1's handler to fail, and partitions 0 and 2 to be handled").until(() -> {
+            try {
+                ProcessingPatterns.parallelPerPartition(consumer, record -> {
+                    if (record.partition() == 1) {
+                        throw new HandlerFailed(record.key() + " " + record.value());
+                    }
+                    others.incrementAndGet();
+                }, workers);
+            } catch (RuntimeException partition1Failed) {
+                failures.incrementAndGet();
+            }
+            return failures.get() > 0 && others.get() >= 2 * perPartition;
+        });
+
+        assertThat(kafka.committedOffset(group, new TopicPartition(topic, 1))).as("committed offset of the failed "
+                + "partition 1").isNull();
+        for (var partition : List.of(0, 2)) {
+            assertThat(kafka.committedOffset(group, new TopicPartition(topic, partition)))
+                    .as("committed offset of partition %d, whose records were all handled", partition).isEqualTo(perPartition);
+        }
+
+        var again = new CopyOnWriteArrayList<String>();
+        drain(perPartition, "(after the failure, poll() had moved past the failed records: were they sought back?)",
+                () -> ProcessingPatterns.parallelPerPartition(consumer, record -> again.add(record.value()), workers));
+        assertThat(again).as("partition 1's records, handled by the same consumer after the failure (poll() had moved "
+                + "past them: were they sought back?)").containsExactly("0", "1", "2", "3", "4");
+    }
+
+    @Test
     @DisplayName("3.7 the three patterns against a slow store (2 ms per write): records per second go to a report")
     void patternsMeasured(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("stock", 3);
@@ -133,23 +188,33 @@ class ProcessingPatternsTest {
         var workers = Executors.newFixedThreadPool(3);
         kafka.closeAfterTest(workers::shutdownNow);
 
+        var writes = new AtomicInteger();
         var oneAtATime = recordsPerSecond(kafka, topic, consumer ->
-                ProcessingPatterns.oneAtATime(consumer, record -> SlowStore.write()));
+                ProcessingPatterns.oneAtATime(consumer, record -> SlowStore.write(writes)));
+        assertThat(writes).as("store writes one at a time: one per record").hasValue(total);
+        writes.set(0);
         var inBatch = recordsPerSecond(kafka, topic, consumer ->
-                ProcessingPatterns.inBatch(consumer, batch -> SlowStore.write()));
+                ProcessingPatterns.inBatch(consumer, batch -> SlowStore.write(writes)));
+        assertThat(writes.get()).as("store writes in batches: one per poll, far fewer than records").isLessThan(total / 10);
+        writes.set(0);
         var parallel = recordsPerSecond(kafka, topic, consumer ->
-                ProcessingPatterns.parallelPerPartition(consumer, record -> SlowStore.write(), workers));
+                ProcessingPatterns.parallelPerPartition(consumer, record -> SlowStore.write(writes), workers));
+        assertThat(writes).as("store writes in parallel: one per record").hasValue(total);
 
         new BarChart("3.7 records per second, " + total + " records, a store that takes 2 ms per write", "records/s")
                 .bar("one at a time", oneAtATime)
                 .bar("in a batch", inBatch)
                 .bar("parallel per partition", parallel)
                 .write("week03-processing-patterns");
-        assertThat(List.of(oneAtATime, inBatch, parallel)).as("records per second of the three patterns").allMatch(rate -> rate > 0);
     }
 
     /** Stands in for a database: every write, of one row or many, costs one 2 ms round trip. */
     private static final class SlowStore {
+        static void write(AtomicInteger writes) {
+            writes.incrementAndGet();
+            write();
+        }
+
         static void write() {
             try {
                 TimeUnit.MILLISECONDS.sleep(2);
@@ -160,7 +225,7 @@ class ProcessingPatternsTest {
     }
 
     private static double recordsPerSecond(KafkaLab kafka, String topic, ToIntFunction<Consumer<String, String>> round) {
-        var consumer = kafka.newConsumer(kafka.uniqueName("measured"));
+        var consumer = kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("measured")));
         var total = KEYS * EVENTS_PER_KEY;
         // Join the group before the clock starts, with the partitions paused so the joining polls fetch
         // nothing (a fetch waiting at the broker would delay the first measured poll).
@@ -186,13 +251,19 @@ class ProcessingPatternsTest {
 
     /** Runs poll rounds until {@code expected} records were processed; returns how many were. */
     private static int drain(int expected, java.util.function.IntSupplier round) {
+        return drain(expected, "", round);
+    }
+
+    /** {@link #drain(int, java.util.function.IntSupplier)}, whose timeout says how many came, and {@code hint}. */
+    private static int drain(int expected, String hint, java.util.function.IntSupplier round) {
         var processed = new AtomicInteger();
-        LabAwait.until(expected + " records processed").until(() -> processed.addAndGet(round.getAsInt()) >= expected);
+        LabAwait.until(expected + " records processed").untilAsserted(() -> assertThat(processed.addAndGet(round.getAsInt()))
+                .as("records processed so far %s", hint).isGreaterThanOrEqualTo(expected));
         return processed.get();
     }
 
     private static Consumer<String, String> subscribed(KafkaLab kafka, String group, String topic) {
-        var consumer = kafka.newConsumer(group);
+        var consumer = kafka.newConsumer(kafka.manualCommitConfig(group)); // only the pattern's own commits count
         consumer.subscribe(List.of(topic));
         return consumer;
     }
