@@ -93,6 +93,12 @@ class InventoryConsumerTest {
                 handled.add(record.key());
             });
             thread = Background.start("inventory-consumer", inventory);
+            kafka.closeAfterTest(() -> { // a test that failed before stopping it must not leave it polling
+                if (!thread.ended(Duration.ZERO)) {
+                    inventory.shutdown();
+                    thread.ended(BOUND);
+                }
+            });
         }
 
         Long committed() throws Exception {

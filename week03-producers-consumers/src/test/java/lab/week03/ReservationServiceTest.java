@@ -246,6 +246,12 @@ class ReservationServiceTest {
             this.topics = topics;
             this.service = service;
             this.thread = Background.start("reservation-service", service);
+            topics.kafka.closeAfterTest(() -> { // a test that failed before stop() must not leave it polling
+                if (!thread.ended(Duration.ZERO)) {
+                    service.shutdown();
+                    thread.ended(BOUND);
+                }
+            });
         }
 
         /** Waits until the reservations topic holds {@code count} reservations, and returns them. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -59,7 +60,7 @@ class SendFailuresTest {
         LabAwait.until("the link to swallow the Produce request").until(() -> kafka.link().framesSwallowedWhileCut() > 0);
         kafka.link().reconnect();
 
-        assertThat(outcome.get().offset()).as("offset of the retried record (one record was sent before the outage)").isEqualTo(1);
+        assertThat(outcome.get(LabAwait.TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset()).as("offset of the retried record (one record was sent before the outage)").isEqualTo(1);
         assertThat(kafka.readAll(topic, 2)).extracting(record -> record.key()).containsExactly("warm-up", "pay-2");
     }
 

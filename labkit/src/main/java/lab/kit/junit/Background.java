@@ -60,9 +60,11 @@ public final class Background {
         });
     }
 
-    /** Waits up to {@code bound} for the thread to end; true when it has. */
+    /** Waits up to {@code bound} for the thread to end; true when it has. {@code Duration.ZERO} only looks. */
     public boolean ended(Duration bound) throws InterruptedException {
-        thread.join(bound.toMillis());
+        if (bound.toMillis() > 0) { // join(0) would wait forever
+            thread.join(bound.toMillis());
+        }
         return !thread.isAlive();
     }
 
