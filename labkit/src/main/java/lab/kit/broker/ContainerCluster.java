@@ -32,7 +32,14 @@ public final class ContainerCluster implements LabCluster {
         var container = new KafkaContainer(image())
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
-        container.start();
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            container.stop();
+            throw new LabSetupException("The Kafka container (" + image() + ") did not start: " + e.getMessage()
+                    + "\nCan Docker pull the image (docker pull " + image() + ")? Or use:\n"
+                    + BrokerSource.CONTAINERS.alternatives(), e);
+        }
         return new ContainerCluster(container);
     }
 

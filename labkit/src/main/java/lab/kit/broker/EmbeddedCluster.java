@@ -55,11 +55,12 @@ public final class EmbeddedCluster implements LabCluster {
             throw new LabSetupException("An embedded cluster needs at least 1 broker, not " + brokers + ".");
         }
         var started = System.nanoTime();
+        KafkaClusterTestKit kit = null;
         try {
             var builder = new KafkaClusterTestKit.Builder(nodes(brokers));
             labDefaults(brokers).forEach(builder::setConfigProp);
             brokerConfig.forEach(builder::setConfigProp);
-            var kit = builder.build();
+            kit = builder.build();
             formatQuietly(kit);
             kit.startup();
             kit.waitForReadyBrokers();
@@ -70,11 +71,23 @@ public final class EmbeddedCluster implements LabCluster {
             return cluster;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            closeQuietly(kit);
             throw new LabSetupException("Interrupted while starting the embedded Kafka cluster.", e);
         } catch (Exception e) {
+            closeQuietly(kit); // a half-started kit holds threads, ports and directories
             throw new LabSetupException("The embedded Kafka cluster (" + brokers + " broker(s)) did not start: "
                     + e.getMessage() + "\nSee the broker log in " + System.getProperty("lab.log.dir", "target")
                     + "/kafka-lab.log, or use another source:\n" + BrokerSource.EMBEDDED.alternatives(), e);
+        }
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit kit) {
+        if (kit != null) {
+            try {
+                kit.close();
+            } catch (Exception e) {
+                log.warn("A cluster that failed to start did not close cleanly either", e);
+            }
         }
     }
 

@@ -109,6 +109,12 @@ public final class FaultyLink implements AutoCloseable {
         }
     }
 
+    /** Ends every fault a test set up: reconnects, and cancels drops not used yet. The kit calls it after each test. */
+    public void restore() {
+        reconnect();
+        produceResponsesToDrop.set(0);
+    }
+
     public boolean isCutOff() {
         return cut;
     }

@@ -302,10 +302,23 @@ public final class KafkaLab implements AutoCloseable {
         return "KafkaLab[" + testName + " on " + cluster.describe() + "]";
     }
 
+    /** Closes every resource, most recent first; one that fails does not keep the others open. */
     @Override
     public void close() throws Exception {
+        Exception first = null;
         while (!toClose.isEmpty()) {
-            toClose.pop().close();
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -2,13 +2,12 @@ package lab.kit.tools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import lab.kit.tools.ExerciseCatalog.Exercise;
@@ -69,13 +68,8 @@ public final class ExerciseFiles {
         var command = new ArrayList<>(List.of("git", "-C", root.toString()));
         command.addAll(List.of(args));
         try {
-            var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
+            return BoundedProcess.run(command, "", Duration.ofSeconds(10), false)
+                    .filter(outcome -> outcome.exitCode() == 0).map(BoundedProcess.Outcome::output);
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

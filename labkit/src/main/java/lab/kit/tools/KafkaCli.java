@@ -2,12 +2,11 @@ package lab.kit.tools;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -71,16 +70,9 @@ public final class KafkaCli {
                 KafkaCli.class.getName(), tool.script()));
         command.addAll(List.of(args));
         try {
-            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (var stdin = process.getOutputStream()) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(tool.script() + " did not finish within " + TIMEOUT_SECONDS + " s");
-            }
-            return new Result(process.exitValue(), output);
+            var outcome = BoundedProcess.run(command, input, Duration.ofSeconds(TIMEOUT_SECONDS), true).orElseThrow(() ->
+                    new IllegalStateException(tool.script() + " did not finish within " + TIMEOUT_SECONDS + " s (killed)"));
+            return new Result(outcome.exitCode(), outcome.output());
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + tool.script() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -53,11 +53,17 @@ public final class WarmRunner {
     private void loop() throws Exception {
         long seen = 0;
         while (true) {
-            var latest = latestChange();
-            if (latest > seen) {
-                seen = latest;
-                runOnce();
-                System.out.println("\nWatching " + module.getFileName() + "/src (Ctrl-C stops) ...");
+            try {
+                var latest = latestChange();
+                if (latest > seen) {
+                    seen = latest;
+                    runOnce();
+                    System.out.println("\nWatching " + module.getFileName() + "/src (Ctrl-C stops) ...");
+                }
+            } catch (IOException | RuntimeException e) {
+                // e.g. an editor replacing a file while it was read: keep watching, the next save runs again
+                System.out.println("This run stopped early (" + e + "); save again to re-run, or Ctrl-C and "
+                        + "start ./lab watch again if it keeps happening.");
             }
             Thread.sleep(POLL_MS);
         }
