@@ -22,9 +22,12 @@ public final class ReplicaInspector {
     /** Who leads {@code partition} of {@code topic}, who holds its replicas, and who is in sync. */
     public PartitionReplicas describe(String topic, int partition) throws ExecutionException, InterruptedException {
         var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-        var info = description.partitions().get(partition);
-        // The broker ids are what matter here; a Node also carries the broker's host and port.
-        return new PartitionReplicas(info.leader().id(), ids(info.replicas()), ids(info.isr()));
+        var info = description.partitions().stream().filter(p -> p.partition() == partition).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(topic + " has no partition " + partition));
+        // The broker ids are what matter here; a Node also carries the broker's host and port. While no
+        // replica is in sync there is no leader (null): Kafka's own tools print -1 then.
+        var leader = info.leader() == null ? -1 : info.leader().id();
+        return new PartitionReplicas(leader, ids(info.replicas()), ids(info.isr()));
     }
 
     private static List<Integer> ids(List<Node> nodes) {

@@ -8,6 +8,7 @@ import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -29,8 +30,8 @@ class ConsumerGroupsTest {
         var topic = kafka.createTopic("orders", 3);
         produce(kafka, topic, 0, 6);
 
-        var inventory = ConsumerGroups.readAndCommit(kafka.newConsumer(kafka.uniqueName("inventory")), topic, 6, WAIT);
-        var analytics = ConsumerGroups.readAndCommit(kafka.newConsumer(kafka.uniqueName("analytics")), topic, 6, WAIT);
+        var inventory = ConsumerGroups.readAndCommit(consumerIn(kafka, kafka.uniqueName("inventory")), topic, 6, WAIT);
+        var analytics = ConsumerGroups.readAndCommit(consumerIn(kafka, kafka.uniqueName("analytics")), topic, 6, WAIT);
 
         assertThat(inventory).extracting(ConsumerRecord::value).as("read by the inventory group")
                 .containsExactlyInAnyOrder("event-0", "event-1", "event-2", "event-3", "event-4", "event-5");
@@ -46,7 +47,7 @@ class ConsumerGroupsTest {
         var reader = kafka.uniqueName("inventory");
         var idle = kafka.uniqueName("analytics");
 
-        ConsumerGroups.readAndCommit(kafka.newConsumer(reader), topic, 6, WAIT);
+        ConsumerGroups.readAndCommit(consumerIn(kafka, reader), topic, 6, WAIT);
 
         assertThat(ConsumerGroups.committedOffsets(kafka.admin(), reader))
                 .as("the reading group's committed offset: the next offset to read, 6")
@@ -60,16 +61,21 @@ class ConsumerGroupsTest {
         var topic = kafka.createTopic("orders", 1);
         var group = kafka.uniqueName("inventory");
         produce(kafka, topic, 0, 4);
-        try (var first = kafka.newConsumer(group)) {
+        try (var first = consumerIn(kafka, group)) {
             ConsumerGroups.readAndCommit(first, topic, 4, WAIT);
         } // closing leaves the group at once, so the next member need not wait for it
         produce(kafka, topic, 4, 2);
 
-        var second = ConsumerGroups.readAndCommit(kafka.newConsumer(group), topic, 2, WAIT);
+        var second = ConsumerGroups.readAndCommit(consumerIn(kafka, group), topic, 2, WAIT);
 
         assertThat(second).extracting(ConsumerRecord::value)
                 .as("a new member of the group reads only what came after the commit: did readAndCommit commit?")
                 .containsExactly("event-4", "event-5");
+    }
+
+    /** A consumer in {@code group} that never commits by itself (no auto-commit): what is committed, readAndCommit committed. */
+    private static KafkaConsumer<String, String> consumerIn(KafkaLab kafka, String group) {
+        return kafka.newConsumer(kafka.manualCommitConfig(group));
     }
 
     private static void produce(KafkaLab kafka, String topic, int from, int count) throws Exception {

@@ -66,12 +66,13 @@ class KafkaCommandsTest {
     }
 
     @Test
-    @DisplayName("1.6 kafka-console-consumer prints earlier records with their keys")
+    @DisplayName("1.6 kafka-console-consumer prints earlier records with their keys, as many as asked, then exits")
     void consumesFromBeginning(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var producer = kafka.newProducer();
         producer.send(new ProducerRecord<>(topic, "o-1", "order.created")).get();
         producer.send(new ProducerRecord<>(topic, "o-1", "payment.processed")).get();
+        producer.send(new ProducerRecord<>(topic, "o-1", "order.shipped")).get(); // a third: asked for 2, it must stop at 2
         var args = KafkaCommands.consumeFromBeginning(kafka.bootstrapServers(), topic, 2);
 
         var result = KafkaCli.run(Tool.CONSOLE_CONSUMER, Stream.concat(Arrays.stream(args),
@@ -80,6 +81,9 @@ class KafkaCommandsTest {
         assertSucceeded("kafka-console-consumer", args, result);
         assertThat(result.output()).as("printed records: --from-beginning? print.key=true?")
                 .contains("o-1\torder.created", "o-1\tpayment.processed");
+        assertThat(result.output()).as("output: 2 records asked for, then exit (--max-messages; without it the tool "
+                + "waits for more until the test's --timeout-ms)").contains("Processed a total of 2 messages")
+                .doesNotContain("order.shipped");
     }
 
     private static void assertSucceeded(String tool, String[] args, KafkaCli.Result result) {

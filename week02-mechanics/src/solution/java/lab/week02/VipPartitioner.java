@@ -24,6 +24,10 @@ public class VipPartitioner implements Partitioner {
         if (keyBytes == null) {
             throw new InvalidRecordException("Orders must be keyed by customer id; topic " + topic + " got a null key");
         }
+        if (partitions < 2) {
+            throw new InvalidRecordException("VipPartitioner needs 2 or more partitions (0 for VIPs, the rest for "
+                    + "everyone else); topic " + topic + " has " + partitions);
+        }
         if (Orders.isVip(key.toString())) {
             return VIP_PARTITION;
         }

@@ -78,14 +78,15 @@ class AutoCommitSettingsTest {
         /** Polls two records at a time, handling each, until it "dies" at o-3: no close, no final commit. */
         void crashAtO3() {
             var consumer = consumer();
-            while (true) {
+            LabAwait.until("the consumer to reach o-3").until(() -> {
                 for (var record : consumer.poll(POLL)) {
                     if (record.key().equals("o-3")) {
-                        return;   // the process died here; the consumer is never touched again
+                        return true;   // the process died here; the consumer is never touched again
                     }
                     handled.add(record.key());
                 }
-            }
+                return false;
+            });
         }
 
         void restart() throws Exception {

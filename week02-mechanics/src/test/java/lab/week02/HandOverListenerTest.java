@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class HandOverListenerTest {
                 handled.add(record.key());
                 listener.handled(record);
             }
+            assertThat(kafka.committedOffset(group, new TopicPartition(topic, 0))).as("committed offset before the "
+                    + "member leaves: handled() only notes the record; the commit belongs in onPartitionsRevoked").isNull();
         } // close() leaves the group: the listener's onPartitionsRevoked runs first
         produce(kafka, topic, 5, 2);
 

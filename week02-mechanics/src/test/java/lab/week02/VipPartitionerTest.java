@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import lab.kit.junit.KafkaLab;
@@ -69,9 +70,12 @@ class VipPartitionerTest {
 
         assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, null, "order")).get())
                 .satisfies(failure -> assertThat(rootCause(failure))
-                        .as("the reason a keyless order was refused")
+                        .as("the reason a keyless order was refused (a NullPointerException is an accident, not a reason)")
                         .isNotInstanceOf(UnsupportedOperationException.class)
-                        .hasMessageContainingAll("key"));
+                        .isNotInstanceOf(NullPointerException.class)
+                        .hasMessageContainingAll("key"))
+                .as("how send() refused it: a failed future (the partitioner threw an ApiException), not a throw")
+                .isInstanceOf(ExecutionException.class);
     }
 
     private static Throwable rootCause(Throwable failure) {
