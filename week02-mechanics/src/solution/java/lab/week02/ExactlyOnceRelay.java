@@ -1,10 +1,17 @@
 package lab.week02;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 
 /**
  * Exercise 2.5: exactly once, for a service that reads a topic and writes another (consume, transform,
@@ -32,10 +39,25 @@ public final class ExactlyOnceRelay {
             // The input offsets become part of the transaction, committed for the consumer's group.
             producer.sendOffsetsToTransaction(Batches.offsetsAfter(batch), consumer.groupMetadata());
             producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
+            // Fatal: this producer can do nothing more, not even abort (a newer instance with the same
+            // transactional.id took over, or the log lost its sequence). The caller closes it; the open
+            // transaction is aborted by the broker.
+            throw fatal;
         } catch (RuntimeException e) {
             // Whatever was sent is marked aborted: read_committed readers never see it.
             producer.abortTransaction();
+            rewind(consumer, batch);
             throw e;
         }
+    }
+
+    /** poll() moved past the aborted batch: seek back to its first records, so a caller that goes on reads it again. */
+    private static void rewind(Consumer<String, String> consumer, List<ConsumerRecord<String, String>> batch) {
+        var first = new HashMap<TopicPartition, Long>();
+        for (var record : batch) {
+            first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        first.forEach(consumer::seek);
     }
 }

@@ -1,11 +1,14 @@
 package lab.week02;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,8 +100,26 @@ class ExactlyOnceRelayTest {
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             try (var consumer = new KafkaConsumer<String, String>(config)) {
                 consumer.subscribe(List.of(input));
-                ExactlyOnceRelay.relayOneBatch(consumer, producer, output, transform);
+                ExactlyOnceRelay.relayOneBatch(withoutOwnCommits(consumer), producer, output, transform);
             }
+        }
+
+        /** The consumer, refusing its own commits: a commit outside the transaction would survive an abort. */
+        @SuppressWarnings("unchecked")
+        private static Consumer<String, String> withoutOwnCommits(Consumer<String, String> consumer) {
+            return (Consumer<String, String>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
+                    new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("commit")) {
+                            throw new AssertionError("The relay called consumer." + method.getName() + ": offsets must "
+                                    + "travel in the transaction (producer.sendOffsetsToTransaction), or an aborted "
+                                    + "batch would stay committed");
+                        }
+                        try {
+                            return method.invoke(consumer, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         List<String> output(IsolationLevel isolation, int count) {
