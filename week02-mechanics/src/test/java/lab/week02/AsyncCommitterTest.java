@@ -1,13 +1,18 @@
 package lab.week02;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -40,16 +45,51 @@ class AsyncCommitterTest {
     }
 
     @Test
-    @DisplayName("2.12 shutdown commits synchronously: the offset is there the moment it returns")
-    void shutdownCommitsSynchronously(KafkaLab kafka) throws Exception {
+    @DisplayName("2.12 a failed asynchronous commit reaches the callback, and failures() lists it")
+    void failedCommitNoted(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
         var consumer = setup.consumer();
         var committer = new AsyncCommitter(consumer);
+        Batches.nextBatch(consumer);
+        // A batch from a topic that does not exist: the broker refuses to commit its offsets.
+        var ghost = new ConsumerRecord<>(kafka.uniqueName("no-such-topic"), 0, 7L, "o-9", "order.created");
+
+        committer.batchHandled(List.of(ghost));
+
+        LabAwait.until("the failed commit to reach the callback (keep the exception it gets)").untilAsserted(() -> {
+            consumer.poll(Duration.ofMillis(50));
+            assertThat(committer.failures()).as("commit failures reported to the callback").isNotEmpty();
+        });
+    }
+
+    @Test
+    @DisplayName("2.12 shutdown commits synchronously, then closes: the offset is there when it returns")
+    void shutdownCommitsSynchronously(KafkaLab kafka) throws Exception {
+        var setup = new Setup(kafka);
+        var consumer = setup.consumer();
         var lastBatch = Batches.nextBatch(consumer);
+        var calls = new CopyOnWriteArrayList<String>();
+        var committer = new AsyncCommitter(recordingCalls(consumer, calls));
 
         committer.shutdown(lastBatch);
 
-        assertThat(setup.committed()).as("offset committed when shutdown() returned, without waiting").isEqualTo(3L);
+        assertThat(calls).as("what shutdown() called on the consumer: a commit that waits (an asynchronous one may "
+                + "still be in flight, and nothing comes after it), then close()").containsExactly("commitSync", "close");
+        assertThat(setup.committed()).as("offset committed when shutdown() returned").isEqualTo(3L);
+    }
+
+    /** The consumer, noting the name of every method called on it. */
+    @SuppressWarnings("unchecked")
+    private static Consumer<String, String> recordingCalls(Consumer<String, String> consumer, List<String> calls) {
+        return (Consumer<String, String>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
+                new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(consumer, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static final class Setup {

@@ -38,7 +38,7 @@ class CommitPlacementTest {
         scenario.crashAt("o-2", CommitPlacement::atMostOnce);
 
         assertThat(scenario.committed()).as("offset committed before the crash: the whole batch, 5").isEqualTo(5L);
-        assertThat(scenario.handled).as("orders handled before the crash; o-3 and o-4 are lost").containsExactly("o-0", "o-1");
+        assertThat(scenario.handled).as("orders handled before the crash at o-2; o-2, o-3 and o-4 are lost (committed, never handled)").containsExactly("o-0", "o-1");
     }
 
     @Test
