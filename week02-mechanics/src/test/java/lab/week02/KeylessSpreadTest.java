@@ -32,6 +32,8 @@ class KeylessSpreadTest {
 
         assertThat(spread).as("records per partition with the default (sticky) partitioner").hasSize(1);
         assertThat(spread.values()).as("all records counted").containsExactly(RECORDS);
+        assertThat(recordsPerRequest(producer)).as("records per Produce request (1.0: each send waited for its "
+                + "acknowledgement before the next, so nothing was batched)").isGreaterThan(1.0);
     }
 
     @Test
@@ -45,6 +47,14 @@ class KeylessSpreadTest {
 
         assertThat(spread).as("records per partition with RoundRobinPartitioner").hasSizeGreaterThan(1);
         assertThat(spread.values().stream().mapToInt(Integer::intValue).sum()).as("all records counted").isEqualTo(RECORDS);
+    }
+
+    private static double recordsPerRequest(KafkaProducer<String, String> producer) {
+        return producer.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().group().equals("producer-metrics")
+                        && metric.getKey().name().equals("records-per-request-avg"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .findFirst().orElseThrow();
     }
 
     private static KafkaProducer<String, String> producer(KafkaLab kafka, Map<String, Object> settings) {
