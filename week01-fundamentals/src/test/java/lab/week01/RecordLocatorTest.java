@@ -1,5 +1,6 @@
 package lab.week01;
 
+import java.time.Duration;
 import java.util.ArrayList;
 
 import lab.kit.junit.KafkaLab;
@@ -41,9 +42,15 @@ class RecordLocatorTest {
         var topic = kafka.createTopic("orders", 1);
         kafka.newProducer().send(new ProducerRecord<>(topic, "o-1", "order.created")).get();
 
-        var found = locator(kafka).find(topic, 0, 42);
+        var locator = locator(kafka);
+        var started = System.nanoTime();
+
+        var found = locator.find(topic, 0, 42);
 
         assertThat(found).as("offset 42 of a partition holding one record (offset 0)").isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time find() took: the end offset says at once "
+                + "that 42 is not there yet; polling until a deadline waits for a record that may never come")
+                .isLessThan(Duration.ofSeconds(3));
     }
 
     private static RecordLocator locator(KafkaLab kafka) {
