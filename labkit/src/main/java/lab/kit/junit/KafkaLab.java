@@ -17,6 +17,7 @@ import lab.kit.schema.LabSchemaRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -124,14 +125,25 @@ public final class KafkaLab implements AutoCloseable {
     }
 
     /**
-     * Waits until the brokers know {@code topic} and every partition has a leader. Creating a topic
-     * completes when the controller has stored it; brokers learn of it a moment later, and until then
-     * they answer UNKNOWN_TOPIC_OR_PARTITION.
+     * Waits until the brokers know {@code topic}, every partition has a leader, and each leader serves
+     * its partition. Creating a topic completes when the controller has stored it; brokers learn of it a
+     * moment later (until then they answer UNKNOWN_TOPIC_OR_PARTITION), and a leader may be named in the
+     * metadata a moment before it has opened the partition's log. A produce in that moment fails with
+     * NOT_LEADER_OR_FOLLOWER and is retried; with idempotence, a later batch can land first, and the
+     * retried one is then refused as out of sequence until the delivery timeout. Asking each leader for
+     * the partition's end offset proves it serves the partition.
      */
     public void awaitTopicReady(String topic) {
         LabAwait.until("topic " + topic + " ready on " + cluster.describe()).ignoreExceptions().until(() -> {
             var description = admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            return description.partitions().stream().allMatch(partition -> partition.leader() != null);
+            if (!description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+                return false;
+            }
+            var latest = new HashMap<TopicPartition, OffsetSpec>();
+            description.partitions().forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()),
+                    OffsetSpec.latest()));
+            admin().listOffsets(latest).all().get(); // answered by each partition's leader
+            return true;
         });
     }
 
