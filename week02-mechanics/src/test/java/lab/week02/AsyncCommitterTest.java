@@ -1,12 +1,11 @@
 package lab.week02;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
@@ -79,17 +78,11 @@ class AsyncCommitterTest {
     }
 
     /** The consumer, noting the name of every method called on it. */
-    @SuppressWarnings("unchecked")
     private static Consumer<String, String> recordingCalls(Consumer<String, String> consumer, List<String> calls) {
-        return (Consumer<String, String>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
-                new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    try {
-                        return method.invoke(consumer, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercept.of(Consumer.class, consumer, call -> {
+            calls.add(call.method().getName());
+            return call.proceed();
+        });
     }
 
     private static final class Setup {

@@ -1,10 +1,9 @@
 package lab.week02;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
@@ -105,21 +104,15 @@ class ExactlyOnceRelayTest {
         }
 
         /** The consumer, refusing its own commits: a commit outside the transaction would survive an abort. */
-        @SuppressWarnings("unchecked")
         private static Consumer<String, String> withoutOwnCommits(Consumer<String, String> consumer) {
-            return (Consumer<String, String>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
-                    new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
-                        if (method.getName().startsWith("commit")) {
-                            throw new AssertionError("The relay called consumer." + method.getName() + ": offsets must "
-                                    + "travel in the transaction (producer.sendOffsetsToTransaction), or an aborted "
-                                    + "batch would stay committed");
-                        }
-                        try {
-                            return method.invoke(consumer, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return Intercept.of(Consumer.class, consumer, call -> {
+                if (call.method().getName().startsWith("commit")) {
+                    throw new AssertionError("The relay called consumer." + call.method().getName() + ": offsets must "
+                            + "travel in the transaction (producer.sendOffsetsToTransaction), or an aborted batch "
+                            + "would stay committed");
+                }
+                return call.proceed();
+            });
         }
 
         List<String> output(IsolationLevel isolation, int count) {

@@ -1,8 +1,5 @@
 package lab.week03;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.Background;
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -164,39 +162,28 @@ class ReservationServiceTest {
 
         @SuppressWarnings("unchecked")
         Producer<String, String> producer(Producer<String, String> real) {
-            return (Producer<String, String>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
-                    new Class<?>[] {Producer.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("send")) {
-                            var callback = args.length > 1 ? (Callback) args[1] : null;
-                            unstored.incrementAndGet();
-                            return real.send((ProducerRecord<String, String>) args[0], (metadata, error) -> {
-                                unstored.decrementAndGet();
-                                if (callback != null) {
-                                    callback.onCompletion(metadata, error);
-                                }
-                            });
-                        }
-                        return invoke(real, method, args);
-                    });
+            return Intercept.of(Producer.class, real, call -> {
+                if (!call.named("send")) {
+                    return call.proceed();
+                }
+                var callback = call.args().length > 1 ? (Callback) call.args()[1] : null;
+                unstored.incrementAndGet();
+                return real.send((ProducerRecord<String, String>) call.args()[0], (metadata, error) -> {
+                    unstored.decrementAndGet();
+                    if (callback != null) {
+                        callback.onCompletion(metadata, error);
+                    }
+                });
+            });
         }
 
-        @SuppressWarnings("unchecked")
         Consumer<String, String> consumer(Consumer<String, String> real) {
-            return (Consumer<String, String>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
-                    new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
-                        if (method.getName().startsWith("commit")) {
-                            unstoredAtCommits.add(unstored.get());
-                        }
-                        return invoke(real, method, args);
-                    });
-        }
-
-        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            return Intercept.of(Consumer.class, real, call -> {
+                if (call.method().getName().startsWith("commit")) {
+                    unstoredAtCommits.add(unstored.get());
+                }
+                return call.proceed();
+            });
         }
     }
 

@@ -1,13 +1,12 @@
 package lab.week05;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
@@ -121,30 +120,32 @@ class OrderOutboxTest {
     /** A connection whose first commit fails as if the process died at that moment. */
     private static Connection diesAtCommit(Connection real) {
         var died = new AtomicBoolean();
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("commit") && !died.getAndSet(true)) {
-                        throw new SQLException("simulated crash: the publisher died before its commit");
-                    }
-                    if (died.get() && method.getName().equals("rollback")) {
-                        return null; // a dead process rolls nothing back; the server does, when the connection drops
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercept.of(Connection.class, real, call -> {
+            if (call.named("commit") && !died.getAndSet(true)) {
+                throw new SQLException("simulated crash: the publisher died before its commit");
+            }
+            if (died.get() && call.named("rollback")) {
+                return null; // a dead process rolls nothing back; the server does, when the connection drops
+            }
+            return call.proceed();
+        });
     }
 
     private static List<String> unpublished(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT event_id FROM outbox WHERE published_at IS NULL ORDER BY id")) {
-            var ids = new ArrayList<String>();
+        return firstColumn(connection, "SELECT event_id FROM outbox WHERE published_at IS NULL ORDER BY id");
+    }
+
+    private static List<String> orderIds(Connection connection) throws SQLException {
+        return firstColumn(connection, "SELECT id FROM orders ORDER BY id");
+    }
+
+    private static List<String> firstColumn(Connection connection, String query) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(query)) {
+            var values = new ArrayList<String>();
             while (rows.next()) {
-                ids.add(rows.getString(1));
+                values.add(rows.getString(1));
             }
-            return ids;
+            return values;
         }
     }
 
@@ -155,17 +156,6 @@ class OrderOutboxTest {
         } catch (SQLException e) {
             throw new AssertionError("Placing " + order.orderId() + " on the same connection after the failed order: "
                     + e.getMessage() + " (did placeOrder roll the failed transaction back before rethrowing?)", e);
-        }
-    }
-
-    private static List<String> orderIds(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT id FROM orders ORDER BY id")) {
-            var ids = new ArrayList<String>();
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-            return ids;
         }
     }
 

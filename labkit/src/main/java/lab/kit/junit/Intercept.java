@@ -1,0 +1,72 @@
+package lab.kit.junit;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
+/**
+ * A stand-in for an object, seen through one of its interfaces, that lets a test watch or refuse calls
+ * before they reach it: "no commit before flush", "close only after the commit", "the consumer must not
+ * commit by itself". The code under test gets the stand-in and cannot tell.
+ *
+ * <pre>{@code
+ * Consumer<String, String> watched = Intercept.of(Consumer.class, consumer, call -> {
+ *     if (call.named("commitSync")) {
+ *         commits.add(...);
+ *     }
+ *     return call.proceed();
+ * });
+ * }</pre>
+ */
+public final class Intercept {
+
+    /** One call on the stand-in. */
+    public interface Call {
+        Method method();
+
+        /** The arguments; an empty array for none. */
+        Object[] args();
+
+        default boolean named(String name) {
+            return method().getName().equals(name);
+        }
+
+        /** Passes the call on to the real object and returns what it returned (or throws what it threw). */
+        Object proceed() throws Throwable;
+    }
+
+    /** What the stand-in does with a call: usually something, then {@link Call#proceed()}. */
+    @FunctionalInterface
+    public interface Handler {
+        Object handle(Call call) throws Throwable;
+    }
+
+    private Intercept() {
+    }
+
+    /** A stand-in for {@code target} as a {@code type}, whose calls go through {@code handler}. */
+    @SuppressWarnings("unchecked")
+    public static <T> T of(Class<? super T> type, T target, Handler handler) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
+                handler.handle(new Call() {
+                    @Override
+                    public Method method() {
+                        return method;
+                    }
+
+                    @Override
+                    public Object[] args() {
+                        return args == null ? new Object[0] : args;
+                    }
+
+                    @Override
+                    public Object proceed() throws Throwable {
+                        try {
+                            return method.invoke(target, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                }));
+    }
+}
