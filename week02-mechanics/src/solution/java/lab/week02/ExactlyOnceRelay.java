@@ -39,17 +39,34 @@ public final class ExactlyOnceRelay {
             // The input offsets become part of the transaction, committed for the consumer's group.
             producer.sendOffsetsToTransaction(Batches.offsetsAfter(batch), consumer.groupMetadata());
             producer.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
-            // Fatal: this producer can do nothing more, not even abort (a newer instance with the same
-            // transactional.id took over, or the log lost its sequence). The caller closes it; the open
-            // transaction is aborted by the broker.
-            throw fatal;
         } catch (RuntimeException e) {
-            // Whatever was sent is marked aborted: read_committed readers never see it.
-            producer.abortTransaction();
+            // poll() moved past the batch: seek back first, so a caller that goes on (with this producer,
+            // or with a new one after a fatal error) reads the batch again.
             rewind(consumer, batch);
+            if (!isFatal(e)) {
+                try {
+                    producer.abortTransaction(); // what was sent is marked aborted: read_committed readers never see it
+                } catch (RuntimeException abortFailed) {
+                    e.addSuppressed(abortFailed);
+                }
+            }
             throw e;
         }
+    }
+
+    /**
+     * Fatal: this producer can do nothing more, not even abort (a newer instance with the same
+     * transactional.id took over, or the log lost its sequence). The caller closes it; the broker
+     * aborts the open transaction. A send's fatal error may come wrapped in a KafkaException.
+     */
+    private static boolean isFatal(Throwable error) {
+        for (var cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof OutOfOrderSequenceException
+                    || cause instanceof AuthorizationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** poll() moved past the aborted batch: seek back to its first records, so a caller that goes on reads it again. */

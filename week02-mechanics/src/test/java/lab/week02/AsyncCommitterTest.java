@@ -78,6 +78,7 @@ class AsyncCommitterTest {
     }
 
     /** The consumer, noting the name of every method called on it. */
+    @SuppressWarnings("unchecked") // the stand-in is of the raw interface
     private static Consumer<String, String> recordingCalls(Consumer<String, String> consumer, List<String> calls) {
         return Intercept.of(Consumer.class, consumer, call -> {
             calls.add(call.method().getName());

@@ -104,6 +104,7 @@ class ExactlyOnceRelayTest {
         }
 
         /** The consumer, refusing its own commits: a commit outside the transaction would survive an abort. */
+        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
         private static Consumer<String, String> withoutOwnCommits(Consumer<String, String> consumer) {
             return Intercept.of(Consumer.class, consumer, call -> {
                 if (call.method().getName().startsWith("commit")) {

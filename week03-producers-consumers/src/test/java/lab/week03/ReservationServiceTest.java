@@ -177,6 +177,7 @@ class ReservationServiceTest {
             });
         }
 
+        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
         Consumer<String, String> consumer(Consumer<String, String> real) {
             return Intercept.of(Consumer.class, real, call -> {
                 if (call.method().getName().startsWith("commit")) {

@@ -1,6 +1,5 @@
 package lab.week04;
 
-
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
 import lab.kit.schema.CompatibilityLevel;

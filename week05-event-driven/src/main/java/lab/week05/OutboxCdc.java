@@ -106,7 +106,11 @@ public final class OutboxCdc implements AutoCloseable {
     @Override
     public void close() {
         try {
-            engine.close();
+            try {
+                engine.close();
+            } catch (IllegalStateException alreadyStopped) {
+                // the engine stopped itself after a failure (see failure()): nothing left to stop
+            }
             executor.shutdown();
             executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (IOException e) {

@@ -98,11 +98,19 @@ class OutboxEventRouterTest {
 
             // The relay goes down and an order is placed meanwhile; the replication slot keeps the log for it.
             var restarted = shared.restartAround(() -> insertOrderAndEvent(connection, O5));
-            var records = awaitRecords(kafka, restarted, topic, 2);
+            // At least once: a batch may come twice after a restart, so wait for o-5, not for a count.
+            LabAwait.until("o-5, placed while the relay was down, on " + topic).until(() -> {
+                if (restarted.failure() != null) {
+                    throw new IllegalStateException("The CDC relay stopped: " + restarted.failure(), restarted.failure());
+                }
+                return kafka.readAll(topic, (int) kafka.recordCount(topic)).stream().anyMatch(r -> "o-5".equals(r.key()));
+            });
+            var records = kafka.readAll(topic, (int) kafka.recordCount(topic));
 
             assertThat(records).extracting(ConsumerRecord::key).as("keys on %s after the restart", topic)
-                    .containsExactly("o-4", "o-5");
-            assertThat(records.stream().map(OutboxHeaders::eventId).distinct()).as("distinct events").hasSize(2);
+                    .contains("o-4", "o-5").containsOnly("o-4", "o-5");
+            assertThat(records.stream().map(OutboxHeaders::eventId).distinct()).as("distinct events (a copy of one "
+                    + "after the restart is allowed: consumers deduplicate by event id)").hasSize(2);
         }
     }
 

@@ -11,6 +11,7 @@ import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.awaitility.core.ThrowingRunnable;
 
 /** The saga's services on the kit's broker, each a {@link Participant} on its own thread, for one test. */
 final class SagaRig implements AutoCloseable {
@@ -70,13 +71,25 @@ final class SagaRig implements AutoCloseable {
     /** Waits for {@code condition}, failing at once with the error of any service that died. */
     void awaitUntil(String what, Callable<Boolean> condition) {
         LabAwait.until(what).until(() -> {
-            for (var thread : threads) {
-                if (thread.failure() != null) {
-                    throw new IllegalStateException("A shop service died: " + thread.failure(), thread.failure());
-                }
-            }
+            failIfAServiceDied();
             return condition.call();
         });
+    }
+
+    /** Waits until {@code assertion} passes; a timeout shows its last message, a dead service fails at once. */
+    void awaitAsserted(String what, ThrowingRunnable assertion) {
+        LabAwait.until(what).untilAsserted(() -> {
+            failIfAServiceDied();
+            assertion.run();
+        });
+    }
+
+    private void failIfAServiceDied() {
+        for (var thread : threads) {
+            if (thread.failure() != null) {
+                throw new IllegalStateException("A shop service died: " + thread.failure(), thread.failure());
+            }
+        }
     }
 
     private boolean ended(String orderId) {

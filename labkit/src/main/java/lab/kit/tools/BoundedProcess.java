@@ -37,10 +37,18 @@ final class BoundedProcess {
                 builder.redirectError(ProcessBuilder.Redirect.DISCARD);
             }
             var process = builder.start();
-            try (var stdin = process.getOutputStream()) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
-            }
+            // Fed on its own thread: a process that does not read its input must not block the caller.
+            var feeder = new Thread(() -> {
+                try (var stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // the process ended (or closed its input) before reading it all
+                }
+            }, "lab-process-input");
+            feeder.setDaemon(true);
+            feeder.start();
             if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly); // e.g. what a shell started
                 process.destroyForcibly();
                 return Optional.empty();
             }

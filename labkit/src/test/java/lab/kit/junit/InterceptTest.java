@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InterceptTest {
 
     @Test
-    @DisplayName("calls pass through to the real object, and the test sees each one")
+    @DisplayName("calls pass through to the real object, and the test sees each one (toString is not a call)")
+    @SuppressWarnings("unchecked")
     void watches() {
         var real = new ArrayList<String>();
         var seen = new ArrayList<String>();
@@ -24,6 +25,7 @@ class InterceptTest {
 
         watched.add("o-1");
 
+        assertThat(watched.toString()).isEqualTo("[o-1]");
         assertThat(real).containsExactly("o-1");
         assertThat(watched.size()).isEqualTo(1);
         assertThat(seen).containsExactly("add1", "size0");
@@ -31,6 +33,7 @@ class InterceptTest {
 
     @Test
     @DisplayName("a refused call never reaches the real object; the real object's own exceptions come through as they are")
+    @SuppressWarnings("unchecked")
     void refusesAndRethrows() {
         var real = new ArrayList<String>();
         List<String> guarded = Intercept.of(List.class, real, call -> {
@@ -42,5 +45,12 @@ class InterceptTest {
 
         assertThatThrownBy(guarded::clear).isInstanceOf(AssertionError.class).hasMessageContaining("not allowed");
         assertThatThrownBy(() -> guarded.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    @DisplayName("only an interface can have a stand-in")
+    void interfacesOnly() {
+        assertThatThrownBy(() -> Intercept.of(ArrayList.class, new ArrayList<String>(), Intercept.Call::proceed))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interface");
     }
 }
