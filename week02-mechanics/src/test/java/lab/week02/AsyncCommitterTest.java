@@ -10,7 +10,6 @@ import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -99,8 +98,7 @@ class AsyncCommitterTest {
         }
 
         KafkaConsumer<String, String> consumer() {
-            var config = kafka.consumerConfig(group);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            var config = kafka.manualCommitConfig(group);
             var consumer = kafka.newConsumer(config);
             consumer.subscribe(List.of(partition.topic()));
             return consumer;

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -94,8 +93,7 @@ class CommitPlacementTest {
         }
 
         private KafkaConsumer<String, String> subscribed() {
-            var config = kafka.consumerConfig(group);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            var config = kafka.manualCommitConfig(group);
             var consumer = new KafkaConsumer<String, String>(config);
             consumer.subscribe(List.of(topic));
             return consumer;

@@ -95,8 +95,7 @@ class ExactlyOnceRelayTest {
 
         /** One relay run by a fresh member of the group: it starts from the group's committed offset. */
         void runOnce(UnaryOperator<String> transform) {
-            var config = kafka.consumerConfig(group);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            var config = kafka.manualCommitConfig(group);
             try (var consumer = new KafkaConsumer<String, String>(config)) {
                 consumer.subscribe(List.of(input));
                 ExactlyOnceRelay.relayOneBatch(withoutOwnCommits(consumer), producer, output, transform);

@@ -6,7 +6,6 @@ import java.util.List;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -84,8 +83,7 @@ class ExternalOffsetConsumerTest {
     }
 
     private static KafkaConsumer<String, String> consumer(KafkaLab kafka, String group) {
-        var config = kafka.consumerConfig(group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var config = kafka.manualCommitConfig(group);
         return new KafkaConsumer<>(config);
     }
 }

@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,8 +61,7 @@ class HandOverListenerTest {
 
     /** Auto-commit off: only the listener's commit can move the group's offset. */
     private static KafkaConsumer<String, String> consumer(KafkaLab kafka, String group) {
-        var config = kafka.consumerConfig(group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var config = kafka.manualCommitConfig(group);
         return new KafkaConsumer<>(config);
     }
 }
