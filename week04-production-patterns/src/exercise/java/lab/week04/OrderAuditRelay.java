@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
  * Exercise 4.10: a small relay, written against the {@code Consumer} and {@code Producer} interfaces so
  * that its unit tests can hand it Kafka's {@code MockConsumer} and {@code MockProducer}. For each order
  * it reads, it writes one audit record; it commits the orders' offsets only once every audit record is
- * stored, so a failed send means the orders are read again, not lost.
+ * stored, and on a failed send it seeks back to them, so they are read again, not lost.
  */
 public final class OrderAuditRelay {
 
@@ -31,12 +31,14 @@ public final class OrderAuditRelay {
      * Polls once, writes an audit record per order (same key, value {@code "audited " + order}), waits
      * until all are stored, commits, and returns how many orders it relayed.
      *
-     * @throws IllegalStateException if an audit record was not stored; nothing is committed then
+     * @throws IllegalStateException if an audit record was not stored; nothing is committed then, and the
+     *         consumer is back at the first order of the poll
      */
     public int relayOnce(Duration timeout) throws InterruptedException {
         // TODO 4.10: poll; send an audit record per order (key, "audited " + value, SOURCE header
-        //            "topic-partition@offset"); wait for every send (a failure: IllegalStateException, and no
-        //            commit); commit the offset after each partition's last order; return the count.
+        //            "topic-partition@offset"); wait for every send (a failure: seek each partition back to
+        //            its first order of the poll, throw IllegalStateException with the send's error as its
+        //            cause, no commit); commit the offset after each partition's last order; return the count.
         throw new UnsupportedOperationException("Exercise 4.10 not done yet: see HINTS.md#410");
     }
 }

@@ -35,7 +35,7 @@ public final class OrderGate {
     /** What is wrong with {@code value} as an order, sorted; empty when it is a valid one. */
     public List<String> problems(byte[] value) {
         // TODO 4.9: parse with JSON, validate with the schema, each problem's message, sorted.
-        //           Not JSON at all: one problem starting "not JSON: ".
+        //           Not JSON at all: one problem starting "not JSON: ". No value (null): one starting "no value".
         throw new UnsupportedOperationException("Exercise 4.9 not done yet: see HINTS.md#49");
     }
 

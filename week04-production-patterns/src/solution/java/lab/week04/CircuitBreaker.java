@@ -61,7 +61,7 @@ public final class CircuitBreaker implements Breaker {
         if (state == State.HALF_OPEN || failuresInARow >= failureThreshold) {
             state = State.OPEN;
             openUntil = clock.instant().plus(openFor);
-            }
+        }
     }
 
     @Override

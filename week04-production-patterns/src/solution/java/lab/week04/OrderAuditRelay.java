@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
  * Exercise 4.10: a small relay, written against the {@code Consumer} and {@code Producer} interfaces so
  * that its unit tests can hand it Kafka's {@code MockConsumer} and {@code MockProducer}. For each order
  * it reads, it writes one audit record; it commits the orders' offsets only once every audit record is
- * stored, so a failed send means the orders are read again, not lost.
+ * stored, and on a failed send it seeks back to them, so they are read again, not lost.
  */
 public final class OrderAuditRelay {
 
@@ -40,7 +40,8 @@ public final class OrderAuditRelay {
      * Polls once, writes an audit record per order (same key, value {@code "audited " + order}), waits
      * until all are stored, commits, and returns how many orders it relayed.
      *
-     * @throws IllegalStateException if an audit record was not stored; nothing is committed then
+     * @throws IllegalStateException if an audit record was not stored; nothing is committed then, and the
+     *         consumer is back at the first order of the poll
      */
     public int relayOnce(Duration timeout) throws InterruptedException {
         var orders = consumer.poll(timeout);
@@ -58,7 +59,11 @@ public final class OrderAuditRelay {
                 stored.get();
             }
         } catch (ExecutionException e) {
-            // Not committed: the orders are polled again after a restart, and audited then.
+            // Not committed, and rewound (poll() had moved past them): the orders are polled again, by the
+            // next relayOnce() or after a restart, and audited then.
+            for (var partition : orders.partitions()) {
+                consumer.seek(partition, orders.records(partition).get(0).offset());
+            }
             throw new IllegalStateException("An audit record was not stored, so no offset was committed: " + e.getCause(),
                     e.getCause());
         }

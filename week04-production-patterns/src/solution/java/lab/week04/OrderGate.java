@@ -43,6 +43,9 @@ public final class OrderGate {
 
     /** What is wrong with {@code value} as an order, sorted; empty when it is a valid one. */
     public List<String> problems(byte[] value) {
+        if (value == null) {
+            return List.of("no value (a tombstone): not an order");
+        }
         try {
             return schema.validate(JSON.readTree(value)).stream().map(ValidationMessage::getMessage).sorted().toList();
         } catch (JsonProcessingException e) {

@@ -4,11 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.DisplayName;
@@ -104,6 +109,24 @@ class DeadLettersTest {
         assertThat(List.of(first, second)).as("records replayed by the first and the second replay (the "
                 + "group's committed offsets remember what was replayed)").containsExactly(2, 1);
         assertThat(kafka.recordCount(topic)).as("records on %s: 3 originals + 3 replays", topic).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("4.3 a replay Kafka did not store is not marked done: nothing is committed, the next replay sends it")
+    void failedReplayCommitsNothing(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        var dlt = kafka.createTopic("orders.dlt", 1);
+        var group = kafka.uniqueName("replay");
+        park(kafka, topic, dlt, List.of("o-1"));
+        // A producer whose sends all fail, as when the original topic's partition is offline.
+        Producer<byte[], byte[]> failing = Intercept.of(Producer.class, kafka.newBytesProducer(), call -> call.named("send")
+                ? CompletableFuture.failedFuture(new TimeoutException("orders unavailable")) : call.proceed());
+
+        assertThatThrownBy(() -> DeadLetters.replay(kafka.newBytesConsumer(group), failing, dlt))
+                .as("replay() when Kafka did not store the replayed record (did it wait for each send?)")
+                .hasRootCauseInstanceOf(TimeoutException.class);
+        assertThat(kafka.committedOffset(group, new TopicPartition(dlt, 0)))
+                .as("offset committed for %s after the failed replay: none, or o-1 would never be replayed", dlt).isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,12 +137,13 @@ class HealthCheckTest {
     /** GETs /health until it answers {@code status}; returns the body. Fails at once on a 500 (the check threw). */
     private static JsonNode awaitStatus(HealthServer server, int status) {
         var last = new AtomicReference<HttpResponse<String>>();
-        LabAwait.until("GET " + server.uri() + " to answer " + status).until(() -> {
+        LabAwait.until("GET " + server.uri() + " to answer " + status).untilAsserted(() -> {
             last.set(get(server));
             if (last.get().statusCode() == 500) {
                 throw new IllegalStateException("GET /health answered 500: " + last.get().body());
             }
-            return last.get().statusCode() == status;
+            assertThat(last.get().statusCode()).as("status of GET /health, whose body was %s", last.get().body())
+                    .isEqualTo(status);
         });
         try {
             return JSON.readTree(last.get().body());
@@ -152,8 +154,14 @@ class HealthCheckTest {
     }
 
     private static HttpResponse<String> get(HealthServer server) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(server.uri()).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        try {
+            return HTTP.send(HttpRequest.newBuilder(server.uri()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new IllegalStateException("GET /health took over 10 s: a probe would have given up long before. Bound "
+                    + "every admin call by the check's timeout (get(timeout, unit) on its futures, or the call's "
+                    + "timeoutMs option)", e);
+        }
     }
 
     /** A small orders service: a poll loop that reports each poll, commits, and can be made to hang in a handler. */
@@ -170,7 +178,7 @@ class HealthCheckTest {
         private OrdersService(KafkaLab kafka) {
             topic = kafka.createTopic("orders", 1);
             group = kafka.uniqueName("orders-service");
-            consumer = kafka.newConsumer(group);
+            consumer = kafka.newConsumer(kafka.manualCommitConfig(group)); // it commits itself
             loop = Background.start("orders-service", this::run);
         }
 

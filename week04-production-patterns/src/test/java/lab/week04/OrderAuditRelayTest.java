@@ -2,6 +2,7 @@ package lab.week04;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,16 +89,18 @@ class OrderAuditRelayTest {
                 thread.setDaemon(true);
                 thread.start();
             });
-            LabAwait.until("both audit records handed to the producer")
-                    .until(() -> relaying.isDone() || producer.history().size() == 2);
-            if (relaying.isDone()) {
-                relaying.join(); // relayOnce() ended before sending both: show why
-            }
+            // Step by step, so a relay that waits after each send works as well as one that sends all first.
+            awaitSends(producer, relaying, 1);
             producer.completeNext();
+            awaitSends(producer, relaying, 2);
             producer.errorNext(new TimeoutException("audit topic unavailable"));
 
             assertThatThrownBy(relaying::join).as("relayOnce() when the second audit record failed")
-                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(IllegalStateException.class);
+                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(IllegalStateException.class)
+                    .satisfies(failure -> assertThat(causes(failure)).as("its causes: the send's TimeoutException, "
+                            + "however wrapped").anyMatch(TimeoutException.class::isInstance));
+            assertThat(consumer.position(ORDERS)).as("the consumer's position after the failure: back at o-1, so "
+                    + "a relay that goes on reads the orders again (poll() had moved past them)").isZero();
             assertThat(committed()).as("offset committed after a failed audit (must be none)").isNull();
         }
     }
@@ -124,11 +127,32 @@ class OrderAuditRelayTest {
             assertThat(mocked).as("with MockProducer, a relay to a topic nobody created 'works'").isEqualTo(1);
             assertThatThrownBy(() -> LabAwait.until("relayOnce() to read the order").until(() -> real.relayOnce(POLL) > 0))
                     .as("with a broker (auto-create off, as in production), relayOnce() to a missing topic")
-                    .isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(TimeoutException.class)
-                    .hasMessageContaining("not present in metadata");
+                    .isInstanceOf(IllegalStateException.class)
+                    .satisfies(failure -> assertThat(causes(failure)).as("its causes: the producer's TimeoutException, "
+                            + "however wrapped").anySatisfy(cause -> assertThat(cause).isInstanceOf(TimeoutException.class)
+                            .hasMessageContaining("not present in metadata")));
             assertThat(kafka.committedOffset(realConsumer.groupMetadata().groupId(), new TopicPartition(orders, 0)))
                     .as("offset committed after the failed audit").isNull();
         }
+    }
+
+    /** {@code failure}'s causes, outermost first. */
+    private static List<Throwable> causes(Throwable failure) {
+        var causes = new ArrayList<Throwable>();
+        for (var cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
+    }
+
+    /** Waits until the relay has handed {@code count} records to the mock, failing at once if it ended early. */
+    private static void awaitSends(MockProducer<String, String> producer, CompletableFuture<Integer> relaying, int count) {
+        LabAwait.until(count + " audit record(s) handed to the producer").until(() -> {
+            if (relaying.isDone()) {
+                relaying.join(); // relayOnce() ended before sending them: show why
+            }
+            return producer.history().size() >= count;
+        });
     }
 
     private static int relayQuietly(OrderAuditRelay relay) {

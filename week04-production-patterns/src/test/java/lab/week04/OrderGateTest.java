@@ -4,19 +4,26 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex4.9")
@@ -56,6 +63,30 @@ class OrderGateTest {
         var problems = gate.problems(new byte[] {(byte) 0xC3, 0x28, '{'});
 
         assertThat(problems).as("problems of 3 bytes that are not JSON").singleElement().asString().startsWith("not JSON: ");
+    }
+
+    @Test
+    @DisplayName("4.9 a record without a value (a tombstone) is one clear problem too")
+    void noValue() {
+        var gate = gate(null, "unused", order -> { });
+
+        assertThat(gate.problems(null)).as("problems of a null value").singleElement().asString().startsWith("no value");
+    }
+
+    @Test
+    @DisplayName("4.9 an invalid order Kafka did not park is not let through: accept() fails, so its offset is not committed")
+    void unparkedOrderFails() {
+        // A producer whose sends all fail, as when the dead letter topic is unavailable.
+        Producer<byte[], byte[]> failing = Intercept.of(Producer.class,
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()),
+                call -> call.named("send") ? CompletableFuture.failedFuture(new TimeoutException("dlt unavailable"))
+                        : call.proceed());
+        var gate = gate(failing, "orders-json.dlt", order -> { });
+        var invalid = new ConsumerRecord<>("orders-json", 0, 4L, utf8("o-4"), utf8("{\"orderId\": \"o-4\"}"));
+
+        assertThatThrownBy(() -> gate.accept(invalid))
+                .as("accept() of an invalid order whose dead letter was not stored (did it wait for the send?)")
+                .hasRootCauseInstanceOf(TimeoutException.class);
     }
 
     @Test

@@ -66,11 +66,12 @@ class OrderPublisherTest {
     @DisplayName("4.1 close() closes the one producer")
     void closeClosesTheProducer(KafkaLab kafka) {
         var producers = new CountingFactory(kafka);
+        var topic = kafka.createTopic("orders", 1); // a real topic: a send on an open producer returns at once
 
         new OrderPublisher(producers).close();
 
         assertThat(producers.last.get()).as("the producer the publisher created").isNotNull();
-        assertThatThrownBy(() -> producers.last.get().send(new ProducerRecord<>("any", "k", "v")))
+        assertThatThrownBy(() -> producers.last.get().send(new ProducerRecord<>(topic, "k", "v")))
                 .as("a send after close(): the producer should be closed, or its I/O thread and "
                         + "connections outlive the service")
                 .isInstanceOf(IllegalStateException.class);
