@@ -47,7 +47,10 @@ class KafkaCommandsTest {
         var result = KafkaCli.run(Tool.TOPICS, args);
 
         assertSucceeded("kafka-topics", args, result);
-        assertThat(result.output()).as("kafka-topics %s printed", String.join(" ", args)).contains("PartitionCount: 3");
+        assertThat(result.output()).as("kafka-topics %s printed", String.join(" ", args)).contains("Topic: " + topic)
+                .contains("PartitionCount: 3");
+        assertThat(result.output().split("PartitionCount:", -1)).as("topics described (--topic names the one; "
+                + "without it every topic is described)").hasSize(2);
     }
 
     @Test

@@ -1,18 +1,21 @@
 package lab.week01;
 
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import lab.kit.junit.WithKafka;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex1.1")
@@ -34,6 +37,18 @@ class TopicAdminTest {
         // listTopics learns of it a moment later, so a list taken at once may not show it yet.
         LabAwait.until("a listing that includes " + name).untilAsserted(() ->
                 assertThat(topics.list()).as("topics listed after creating %s", name).contains(name));
+    }
+
+    @Test
+    @DisplayName("1.1 creating a topic that exists fails, with the broker's answer")
+    void existingTopicRefused(KafkaLab kafka) throws Exception {
+        var topics = new TopicAdmin(kafka.admin());
+        var name = kafka.createTopic("order.created", 1);
+
+        assertThatThrownBy(() -> topics.create(name, 1, (short) 1, Map.of()))
+                .as("create(%s) when it exists: the answer only arrives if create() waits on createTopics(...).all()"
+                        + ".get()", name)
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicExistsException.class);
     }
 
     @Test

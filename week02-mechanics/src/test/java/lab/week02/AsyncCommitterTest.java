@@ -30,10 +30,13 @@ class AsyncCommitterTest {
     void asyncCommitLands(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
         var consumer = setup.consumer();
-        var committer = new AsyncCommitter(consumer);
+        var calls = new CopyOnWriteArrayList<String>();
+        var committer = new AsyncCommitter(recordingCalls(consumer, calls));
 
         committer.batchHandled(Batches.nextBatch(consumer));
 
+        assertThat(calls).as("what batchHandled() called on the consumer: a commit that does not wait")
+                .contains("commitAsync").doesNotContain("commitSync");
         // The callback and the commit's completion need the consumer's thread: keep polling while waiting.
         LabAwait.until("the asynchronous commit of offset 3").untilAsserted(() -> {
             consumer.poll(Duration.ofMillis(50));

@@ -39,7 +39,8 @@ class AutoCommitSettingsTest {
         var scenario = new Scenario(kafka, AutoCommitSettings.commitEvery(Duration.ZERO));
 
         scenario.crashAtO3();
-        LabAwait.until("the automatic commit of the first batch").until(() -> Long.valueOf(2).equals(scenario.committed()));
+        LabAwait.until("the automatic commit of the first batch").untilAsserted(() -> assertThat(scenario.committed())
+                .as("committed offset: auto-commit on, interval 0, so the poll after o-0 and o-1 commits 2").isEqualTo(2L));
         scenario.restart();
 
         assertThat(scenario.handled).as("handled before the crash, then after the restart: o-2 comes twice")
@@ -102,7 +103,7 @@ class AutoCommitSettingsTest {
         }
 
         private KafkaConsumer<String, String> consumer() {
-            var config = kafka.consumerConfig(group);
+            var config = kafka.manualCommitConfig(group); // off until the settings under test turn it on
             config.putAll(settings);
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2);
             var consumer = kafka.newConsumer(config);

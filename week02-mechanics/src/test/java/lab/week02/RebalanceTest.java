@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
@@ -53,7 +52,7 @@ class RebalanceTest {
         var topic = kafka.createTopic("orders", 3);
         var group = new Group(kafka, topic, "classic", RangeAssignor.class);
         var first = group.join();
-        group.pollUntil(() -> first.owned().equals(ALL), "the first member owns all 3 partitions");
+        group.pollUntilOwns(first, ALL, "the first member owns all 3 partitions");
 
         group.join();
 
@@ -68,7 +67,7 @@ class RebalanceTest {
         for (var assignor : List.of(RoundRobinAssignor.class, StickyAssignor.class)) {
             var group = new Group(kafka, kafka.createTopic("orders", 3), "classic", assignor);
             var first = group.join();
-            group.pollUntil(() -> first.owned().equals(ALL), "the first member owns all 3 partitions");
+            group.pollUntilOwns(first, ALL, "the first member owns all 3 partitions");
 
             group.join();
 
@@ -96,7 +95,7 @@ class RebalanceTest {
 
     private static void assertOnlyMovedPartitionsRevoked(Group group) {
         var first = group.join();
-        group.pollUntil(() -> first.owned().equals(ALL), "the first member owns all 3 partitions");
+        group.pollUntilOwns(first, ALL, "the first member owns all 3 partitions");
 
         group.join();
 
@@ -137,10 +136,11 @@ class RebalanceTest {
             return tracker;
         }
 
-        void pollUntil(BooleanSupplier condition, String what) {
-            LabAwait.until(what).until(() -> {
+        void pollUntilOwns(AssignmentTracker member, Set<Integer> partitions, String what) {
+            LabAwait.until(what).untilAsserted(() -> {
                 consumers.forEach(consumer -> consumer.poll(POLL));
-                return condition.getAsBoolean();
+                assertThat(member.owned()).as("partitions the member owns (owned() follows onPartitionsAssigned "
+                        + "and onPartitionsRevoked)").isEqualTo(partitions);
             });
         }
 

@@ -31,8 +31,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class LostAck {
 
-    /** Short, so the producer gives up on the lost answer and retries within a test's patience. */
-    private static final int REQUEST_TIMEOUT_MS = 1500;
+    /**
+     * Short, so the producer gives up on the lost answer and retries within a test's patience; long enough
+     * that a slow machine's answer to the retry is not given up on too, which would store a third copy.
+     */
+    private static final int REQUEST_TIMEOUT_MS = 3000;
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     private LostAck() {
