@@ -37,8 +37,10 @@ final class SharedPostgres {
                     .setServerConfig("max_wal_senders", "10")
                     .start();
         } catch (IOException e) {
-            throw new IllegalStateException("Embedded PostgreSQL did not start. It unpacks its binaries to the "
-                    + "temp directory and runs them: is /tmp writable and executable (not mounted noexec)? " + e, e);
+            throw new IllegalStateException("Embedded PostgreSQL did not start on " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + ". It unpacks its binaries (week05's pom picks them for Linux, "
+                    + "macOS and Windows on amd64/arm64) to the temp directory and runs them: is the temp directory "
+                    + "writable and executable (not mounted noexec; -Djava.io.tmpdir moves it)? " + e, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres)));
         System.out.printf("[lab] PostgreSQL (embedded) started in %d ms on port %d%n",
