@@ -34,7 +34,8 @@ public final class OrderAggregate {
     public static List<OrderEvent> decide(Order state, OrderCommand command) {
         // TODO 5.1: Place only a new order (quantity > 0); Pay only a PLACED order, the exact amount; Ship only a
         //           PAID order; Cancel only a PLACED or PAID one. Refuse with OrderRuleException naming the order,
-        //           its status and the rule.
+        //           its status and the rule (a wrong payment names the amount due; a second Place says the
+        //           order already exists).
         throw new UnsupportedOperationException("Exercise 5.1 not done yet: see HINTS.md#51");
     }
 }

@@ -29,6 +29,11 @@ public final class OrderSummaryProjection {
             return;
         }
         var event = Json.read(record.value(), OrderEvent.class);
+        if (!(event instanceof OrderEvent.Placed) && !summaries.containsKey(event.orderId())) {
+            // An order whose OrderPlaced the log no longer holds (trimmed by retention): nothing to update.
+            appliedUpTo.put(partition, record.offset());
+            return;
+        }
         if (event instanceof OrderEvent.Placed placed) {
             summaries.put(placed.orderId(), new OrderSummary(placed.orderId(), placed.customer(), placed.sku(),
                     Status.PLACED, placed.amountCents()));

@@ -33,10 +33,12 @@ class ChoreographyTest {
         var rejected = Choreography.inventory(record(topics.orderCreated(), NO_STOCK), stock, topics);
 
         assertThat(reserved).as("answer to o-1's order.created (sku-1 in stock)").singleElement()
-                .satisfies(answer -> assertThat(answer.topic()).isEqualTo(topics.inventoryReserved()));
+                .satisfies(answer -> assertThat(answer.topic()).isEqualTo(topics.inventoryReserved()))
+                .satisfies(answer -> assertThat(typeOf(answer)).as("its message type").isEqualTo("inventory.reserved"));
         assertThat(stock.available(IN_STOCK)).as("sku-1 left after reserving 2 of 5").isEqualTo(3);
         assertThat(rejected).as("answer to o-3's order.created (sku-2 sold out)").singleElement()
                 .satisfies(answer -> assertThat(answer.topic()).isEqualTo(topics.inventoryRejected()))
+                .satisfies(answer -> assertThat(typeOf(answer)).as("its message type").isEqualTo("inventory.rejected"))
                 .satisfies(answer -> assertThat(SagaMessage.of(answer.value()).reason()).contains("out of stock"));
     }
 
@@ -54,8 +56,13 @@ class ChoreographyTest {
 
         assertThat(failed).extracting(ProducerRecord::topic).as("payment's answer to a charge over the limit")
                 .containsExactly(topics.paymentFailed());
+        assertThat(failed).extracting(ChoreographyTest::typeOf).as("its message type").containsExactly("payment.failed");
         assertThat(released).extracting(ProducerRecord::topic).as("inventory's answer to payment.failed")
                 .containsExactly(topics.inventoryReleased());
+        assertThat(released).extracting(ChoreographyTest::typeOf).as("its message type (the order service's board "
+                + "reads it)").containsExactly("inventory.released");
+        assertThat(released).extracting(answer -> SagaMessage.of(answer.value()).reason())
+                .as("its reason: the failure's, kept for the customer").containsExactly("payment declined");
         assertThat(stock.available(IN_STOCK)).as("sku-1 after the reservation was released").isEqualTo(5);
         assertThat(Choreography.payment(record(topics.orderCreated(), OK), gateway, topics))
                 .as("payment's answer to an event it does not handle").isEmpty();
@@ -86,5 +93,9 @@ class ChoreographyTest {
 
     private static ConsumerRecord<String, String> record(String topic, SagaMessage message) {
         return new ConsumerRecord<>(topic, 0, 0L, message.orderId(), Json.write(message));
+    }
+
+    private static String typeOf(ProducerRecord<String, String> answer) {
+        return SagaMessage.of(answer.value()).type();
     }
 }

@@ -52,13 +52,13 @@ class OrderAggregateTest {
                 new OrderEvent.Shipped("o-1", "t-9")));
 
         assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Ship("o-1", "t-1")))
-                .as("Ship an unpaid order").isInstanceOf(OrderRuleException.class).hasMessageContaining("paid");
+                .as("Ship an unpaid order (a message like 'o-1 is PLACED: only a paid order ships')").isInstanceOf(OrderRuleException.class).hasMessageContaining("paid");
         assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Pay("o-1", 100)))
-                .as("Pay the wrong amount").isInstanceOf(OrderRuleException.class).hasMessageContaining("2500");
+                .as("Pay the wrong amount (a message that names the amount due, 2500)").isInstanceOf(OrderRuleException.class).hasMessageContaining("2500");
         assertThatThrownBy(() -> OrderAggregate.decide(shipped, new OrderCommand.Cancel("o-1", "too late")))
-                .as("Cancel a shipped order").isInstanceOf(OrderRuleException.class).hasMessageContaining("SHIPPED");
+                .as("Cancel a shipped order (a message that names its status, SHIPPED)").isInstanceOf(OrderRuleException.class).hasMessageContaining("SHIPPED");
         assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Place("o-1", "ana", "sku-7", 2, 2_500)))
-                .as("Place an order twice").isInstanceOf(OrderRuleException.class).hasMessageContaining("exists");
+                .as("Place an order twice (a message like 'o-1 already exists')").isInstanceOf(OrderRuleException.class).hasMessageContaining("exists");
     }
 
     @Test

@@ -71,6 +71,27 @@ class OrderOutboxTest {
     }
 
     @Test
+    @DisplayName("5.6 the publisher takes at most batchSize events, oldest first")
+    void oldestFirstInBatches(KafkaLab kafka) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.createTopic("order.events", 1);
+        try (var connection = SharedPostgres.connect(db)) {
+            var first = OrderOutbox.placeOrder(connection, O1);
+            var second = OrderOutbox.placeOrder(connection, O2);
+            var producer = kafka.newProducer();
+
+            assertThat(OrderOutbox.publishPending(connection, producer, topic, 1)).as("events published with batchSize 1")
+                    .isEqualTo(1);
+            assertThat(unpublished(connection)).as("still pending after the first batch: the newer event (ORDER BY id, "
+                    + "LIMIT batchSize)").containsExactly(second);
+            OrderOutbox.publishPending(connection, producer, topic, 1);
+
+            assertThat(kafka.readAll(topic, 2)).extracting(OutboxHeaders::eventId).as("events on %s, in the order "
+                    + "published: the order they were written in", topic).containsExactly(first, second);
+        }
+    }
+
+    @Test
     @DisplayName("5.6 a crash between the order's commit and the publish loses nothing: the next publisher sends it")
     void crashBeforePublishing(KafkaLab kafka) throws Exception {
         var db = SharedPostgres.newSchema();

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.awaitility.core.ThrowingRunnable;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The saga's services on the kit's broker, each a {@link Participant} on its own thread, for one test. */
 final class SagaRig implements AutoCloseable {
@@ -64,8 +68,11 @@ final class SagaRig implements AutoCloseable {
 
     /** Waits until the status board has an outcome for every order (failing at once if a service died). */
     void awaitOutcomes() {
-        awaitUntil("an outcome for o-1, o-2 and o-3 on the status board",
-                () -> ended("o-1") && ended("o-2") && ended("o-3"));
+        awaitAsserted("an outcome for o-1, o-2 and o-3 on the status board", () -> assertThat(
+                Stream.of("o-1", "o-2", "o-3").collect(Collectors.toMap(id -> id, board::status)))
+                .as("statuses on the order service's board (it reads the message types order.shipped, "
+                        + "inventory.rejected, inventory.released and order.cancelled)")
+                .allSatisfy((order, status) -> assertThat(ended(order)).as("%s ended (SHIPPED or CANCELLED)", order).isTrue()));
     }
 
     /** Waits for {@code condition}, failing at once with the error of any service that died. */
