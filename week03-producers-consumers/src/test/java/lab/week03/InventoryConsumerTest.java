@@ -34,7 +34,7 @@ class InventoryConsumerTest {
 
         running.inventory.shutdown();
 
-        assertThat(running.inventory.awaitClosed(BOUND)).as("closed within %s after shutdown()", BOUND).isTrue();
+        assertThat(running.inventory.awaitClosed(BOUND)).as("closed within %d s after shutdown()", BOUND.toSeconds()).isTrue();
         assertThat(running.thread.ended(BOUND)).as("the consumer thread has ended").isTrue();
         assertThat(running.thread.failure()).as("the loop ended without an error").isNull();
         assertThat(running.committed()).as("committed offset: all 5 handled orders").isEqualTo(5L);

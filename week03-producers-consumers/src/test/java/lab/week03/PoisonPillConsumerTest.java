@@ -43,14 +43,20 @@ class PoisonPillConsumerTest {
     void parksThePill(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
 
-        LabAwait.collect("the 2 good orders", () -> setup.reader.poll(Duration.ofMillis(200)), 2, "");
+        LabAwait.collect("the 2 good orders", () -> setup.reader.poll(Duration.ofMillis(200)), 2,
+                "Is the pill skipped (seek past it) after it is parked?");
 
-        var parked = kafka.readAll(setup.deadLetters, 1);
+        var parked = kafka.readAllBytes(setup.deadLetters, 1);
         assertThat(parked).as("records on the dead letter topic").hasSize(1);
-        assertThat(parked.get(0).value()).as("the pill's bytes, unchanged").isEqualTo(PILL);
+        assertThat(parked.get(0).value()).as("the pill's bytes, unchanged").isEqualTo(PILL.getBytes(StandardCharsets.UTF_8));
         var origin = parked.get(0).headers().lastHeader(PoisonPillConsumer.ORIGIN_HEADER);
         assertThat(origin).as("header %s", PoisonPillConsumer.ORIGIN_HEADER).isNotNull();
-        assertThat(new String(origin.value(), StandardCharsets.UTF_8)).isEqualTo(setup.orders + "-0@1");
+        assertThat(new String(origin.value(), StandardCharsets.UTF_8)).as("header %s: where the pill was",
+                PoisonPillConsumer.ORIGIN_HEADER).isEqualTo(setup.orders + "-0@1");
+        var error = parked.get(0).headers().lastHeader(PoisonPillConsumer.ERROR_HEADER);
+        assertThat(error).as("header %s: why it was parked", PoisonPillConsumer.ERROR_HEADER).isNotNull();
+        assertThat(new String(error.value(), StandardCharsets.UTF_8)).as("header %s", PoisonPillConsumer.ERROR_HEADER)
+                .isNotBlank();
     }
 
     private static final class Setup {

@@ -54,6 +54,8 @@ class ReservationServiceTest {
                 .allSatisfy(r -> assertThat(r.reason()).contains("out of stock"));
         assertThat(stock.available("sku-1")).as("stock left").isEqualTo(1);
         service.stop();
+        assertThat(kafka.recordCount(topics.reservations)).as("records on the reservations topic: one per order")
+                .isEqualTo(4);
     }
 
     @Test
@@ -77,6 +79,8 @@ class ReservationServiceTest {
         skus.keySet().forEach(sku -> assertThat(reservedPerSku.getOrDefault(sku, 0) + stock.available(sku))
                 .as("%s: reserved plus still available", sku).isEqualTo(10));
         service.stop();
+        assertThat(kafka.recordCount(topics.reservations)).as("records on the reservations topic: one per order")
+                .isEqualTo(200);
     }
 
     @Test
@@ -138,8 +142,15 @@ class ReservationServiceTest {
     void twoInstancesShareTheWork(KafkaLab kafka) throws Exception {
         var topics = new Topics(kafka);
         var stock = Stock.of(Map.of("sku-1", 1000));
-        var first = topics.start(stock);
-        var second = topics.start(stock);
+        var firstWatch = new CommitWatch();
+        var secondWatch = new CommitWatch();
+        var first = topics.start(stock, firstWatch, Map.of());
+        var second = topics.start(stock, secondWatch, Map.of());
+        // Both members hold partitions before any order arrives, so each takes a share of the work.
+        first.thread.awaitAsserted("both instances to join the group and get partitions", () ->
+                assertThat(kafka.admin().describeConsumerGroups(List.of(topics.group)).all().get().get(topics.group)
+                        .members()).as("members of %s", topics.group).hasSize(2)
+                        .allSatisfy(member -> assertThat(member.assignment().topicPartitions()).isNotEmpty()));
         kafka.produce(IntStream.range(0, 60).mapToObj(i -> topics.order(new OrderPlaced("o-" + i, "sku-1", 1))).toList());
 
         var reservations = first.reservations(60);
@@ -148,6 +159,8 @@ class ReservationServiceTest {
 
         assertThat(reservations).extracting(Reservation::orderId).as("reservations by the two instances")
                 .doesNotHaveDuplicates().hasSize(60);
+        assertThat(List.of(firstWatch.sent.get(), secondWatch.sent.get())).as("reservations sent by each instance")
+                .allMatch(sent -> sent > 0);
         assertThat(kafka.recordCount(topics.reservations)).as("records on the reservations topic").isEqualTo(60);
         assertThat(stock.available("sku-1")).as("stock left: 1000 - 60").isEqualTo(940);
     }
@@ -158,6 +171,7 @@ class ReservationServiceTest {
      */
     private static final class CommitWatch {
         private final AtomicInteger unstored = new AtomicInteger();
+        final AtomicInteger sent = new AtomicInteger();
         final List<Integer> unstoredAtCommits = new CopyOnWriteArrayList<>();
 
         @SuppressWarnings("unchecked")
@@ -168,6 +182,7 @@ class ReservationServiceTest {
                 }
                 var callback = call.args().length > 1 ? (Callback) call.args()[1] : null;
                 unstored.incrementAndGet();
+                sent.incrementAndGet();
                 return real.send((ProducerRecord<String, String>) call.args()[0], (metadata, error) -> {
                     unstored.decrementAndGet();
                     if (callback != null) {
@@ -180,7 +195,7 @@ class ReservationServiceTest {
         @SuppressWarnings("unchecked") // the stand-in is of the raw interface
         Consumer<String, String> consumer(Consumer<String, String> real) {
             return Intercept.of(Consumer.class, real, call -> {
-                if (call.method().getName().startsWith("commit")) {
+                if (call.named("commitSync") || call.named("commitAsync")) {
                     unstoredAtCommits.add(unstored.get());
                 }
                 return call.proceed();
@@ -252,7 +267,7 @@ class ReservationServiceTest {
 
         void stop() throws InterruptedException {
             service.shutdown();
-            assertThat(service.awaitClosed(BOUND)).as("service closed within %s after shutdown()", BOUND).isTrue();
+            assertThat(service.awaitClosed(BOUND)).as("service closed within %d s after shutdown()", BOUND.toSeconds()).isTrue();
             assertThat(thread.ended(BOUND)).as("the service's thread has ended").isTrue();
             assertThat(thread.failure()).as("the service's thread ended without an error").isNull();
         }
