@@ -44,7 +44,7 @@ class ProcessingPatternsTest {
         var consumer = subscribed(kafka, group, topic);
         var handled = new ArrayList<String>();
 
-        LabAwait.until("the handler to fail on e-6").until(() -> {
+        LabAwait.until("the handler's failure on e-6 to reach the caller (does oneAtATime rethrow it?)").until(() -> {
             try {
                 ProcessingPatterns.oneAtATime(consumer, record -> {
                     if (record.value().equals("e-6")) {
@@ -77,7 +77,7 @@ class ProcessingPatternsTest {
 
         var failingGroup = kafka.uniqueName("bulk-writer-failing");
         var failing = subscribed(kafka, failingGroup, topic);
-        LabAwait.until("a batch to reach the failing handler").until(() -> {
+        LabAwait.until("the failing handler's error to reach the caller (does inBatch rethrow it?)").until(() -> {
             try {
                 return ProcessingPatterns.inBatch(failing, batch -> {
                     throw new HandlerFailed("bulk insert of " + batch.size());

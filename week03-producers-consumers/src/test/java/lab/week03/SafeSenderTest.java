@@ -26,7 +26,7 @@ class SafeSenderTest {
         var outcome = SafeSender.send(kafka.newProducer(), new ProducerRecord<>(topic, "o-1", "{\"sku\":\"beans\"}"));
 
         assertThat(outcome.kind()).as("outcome of a plain send: %s", outcome).isEqualTo(SendOutcome.Kind.STORED);
-        assertThat(outcome.detail()).isEqualTo("offset 0");
+        assertThat(outcome.detail()).as("detail of a stored send: where it was stored").isEqualTo("offset 0");
     }
 
     @Test

@@ -75,7 +75,8 @@ class SendFailuresTest {
 
         assertThat(SendFailures.classify(failure)).as("classify(%s)", failure.getClass().getSimpleName())
                 .isEqualTo(FailureKind.BAD_RECORD);
-        assertThat(send(producer, topic, "pay-3").get().offset()).as("the next record's offset").isEqualTo(1);
+        assertThat(send(producer, topic, "pay-3").get(LabAwait.TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset())
+                .as("the next record's offset: the producer goes on after a bad record").isEqualTo(1);
     }
 
     @Test
@@ -109,7 +110,7 @@ class SendFailuresTest {
         assertThat(settings).as("settings for a 30 s deadline")
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
-                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000); // an int: 30000L would not be equal
         assertThat(((Number) settings.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)).intValue())
                 .as("request.timeout.ms: at most half the deadline, so at least one retry fits").isLessThanOrEqualTo(15_000);
     }
