@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -60,12 +61,31 @@ public final class OrderOutbox {
     public static int publishPending(Connection connection, Producer<String, String> producer, String topic,
                                      int batchSize) throws SQLException, ExecutionException, InterruptedException {
         connection.setAutoCommit(false);
-        // SKIP LOCKED: a second publisher instance takes other rows instead of waiting or sending the same ones.
-        try (var select = connection.prepareStatement("SELECT id, event_id, aggregate_id, type, payload FROM outbox "
-                + "WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED");
-             var markPublished = connection.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ?")) {
-            select.setInt(1, batchSize);
+        try {
             var ids = new ArrayList<Long>();
+            var sent = sendPending(connection, producer, topic, batchSize, ids);
+            // Marked only after Kafka has them all: a crash before the commit publishes them again, never loses them.
+            for (var stored : sent) {
+                stored.get();
+            }
+            markPublished(connection, ids);
+            connection.commit();
+            return ids.size();
+        } catch (SQLException | ExecutionException | InterruptedException | RuntimeException e) {
+            connection.rollback(); // the rows stay unpublished, for the next run
+            throw e;
+        }
+    }
+
+    /** Locks up to {@code batchSize} unpublished rows, oldest first, sends each, and notes their ids. */
+    private static List<Future<RecordMetadata>> sendPending(Connection connection, Producer<String, String> producer,
+                                                            String topic, int batchSize, List<Long> ids) throws SQLException {
+        // SKIP LOCKED: a second publisher instance takes other rows instead of waiting or sending the same ones.
+        // (With several publishers, one order's events can then be published out of order: run one per
+        // partition key range, or accept it and order by event id downstream.)
+        try (var select = connection.prepareStatement("SELECT id, event_id, aggregate_id, type, payload FROM outbox "
+                + "WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setInt(1, batchSize);
             var sent = new ArrayList<Future<RecordMetadata>>();
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -76,20 +96,17 @@ public final class OrderOutbox {
                     sent.add(producer.send(record));
                 }
             }
-            // Marked only after Kafka has them all: a crash before the commit publishes them again, never loses them.
-            for (var stored : sent) {
-                stored.get();
-            }
+            return sent;
+        }
+    }
+
+    private static void markPublished(Connection connection, List<Long> ids) throws SQLException {
+        try (var update = connection.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ?")) {
             for (var id : ids) {
-                markPublished.setLong(1, id);
-                markPublished.addBatch();
+                update.setLong(1, id);
+                update.addBatch();
             }
-            markPublished.executeBatch();
-            connection.commit();
-            return ids.size();
-        } catch (SQLException | ExecutionException | InterruptedException | RuntimeException e) {
-            connection.rollback(); // the rows stay unpublished, for the next run
-            throw e;
+            update.executeBatch();
         }
     }
 }

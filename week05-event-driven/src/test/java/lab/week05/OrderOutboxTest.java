@@ -116,10 +116,10 @@ class OrderOutboxTest {
         try (var connection = SharedPostgres.connect(db)) {
             OrderOutbox.placeOrder(connection, O1);
         }
-        var dying = SharedPostgres.connect(db);
-        assertThatThrownBy(() -> OrderOutbox.publishPending(diesAtCommit(dying), kafka.newProducer(), topic, 100))
-                .as("the publisher dying at its commit").hasMessageContaining("crash");
-        dying.close(); // the process is gone: PostgreSQL ends its transaction, and the rows are pending again
+        try (var dying = SharedPostgres.connect(db)) {
+            assertThatThrownBy(() -> OrderOutbox.publishPending(diesAtCommit(dying), kafka.newProducer(), topic, 100))
+                    .as("the publisher dying at its commit").hasMessageContaining("crash");
+        } // the process is gone: PostgreSQL ends its transaction, and the rows are pending again
 
         try (var restarted = SharedPostgres.connect(db)) {
             var producer = kafka.newProducer();
