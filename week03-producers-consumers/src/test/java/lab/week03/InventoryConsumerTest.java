@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("3.4 Graceful shutdown")
 class InventoryConsumerTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = LabAwait.TIMEOUT; // -Dlab.await.seconds stretches it on a slow machine
 
     @Test
     @DisplayName("3.4 shutdown() stops the loop, which commits what it handled and closes")

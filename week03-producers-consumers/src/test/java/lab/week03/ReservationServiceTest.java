@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import lab.kit.junit.Background;
 import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("3.8 Orders in, reservations out: the week's event-driven service")
 class ReservationServiceTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = LabAwait.TIMEOUT; // -Dlab.await.seconds stretches it on a slow machine
 
     @Test
     @DisplayName("3.8 reserves while stock lasts and rejects the rest, one reservation per order")
