@@ -100,12 +100,10 @@ class OutboxEventRouterTest {
             var restarted = shared.restartAround(() -> insertOrderAndEvent(connection, O5));
             // At least once: a batch may come twice after a restart, so wait for o-5, not for a count.
             LabAwait.until("o-5, placed while the relay was down, on " + topic).until(() -> {
-                if (restarted.failure() != null) {
-                    throw new IllegalStateException("The CDC relay stopped: " + restarted.failure(), restarted.failure());
-                }
-                return kafka.readAll(topic, (int) kafka.recordCount(topic)).stream().anyMatch(r -> "o-5".equals(r.key()));
+                failIfStopped(restarted);
+                return everythingOn(kafka, topic).stream().anyMatch(record -> "o-5".equals(record.key()));
             });
-            var records = kafka.readAll(topic, (int) kafka.recordCount(topic));
+            var records = everythingOn(kafka, topic);
 
             assertThat(records).extracting(ConsumerRecord::key).as("keys on %s after the restart", topic)
                     .contains("o-4", "o-5").containsOnly("o-4", "o-5");
@@ -132,12 +130,21 @@ class OutboxEventRouterTest {
     /** Waits for {@code count} records on {@code topic}, failing at once if the relay stopped (e.g. the router threw). */
     private static List<ConsumerRecord<String, String>> awaitRecords(KafkaLab kafka, OutboxCdc cdc, String topic, int count) {
         LabAwait.until(count + " records relayed to " + topic).until(() -> {
-            if (cdc.failure() != null) {
-                throw new IllegalStateException("The CDC relay stopped: " + cdc.failure(), cdc.failure());
-            }
+            failIfStopped(cdc);
             return kafka.recordCount(topic) >= count;
         });
         return kafka.readAll(topic, count);
+    }
+
+    private static List<ConsumerRecord<String, String>> everythingOn(KafkaLab kafka, String topic) {
+        return kafka.readAll(topic, (int) kafka.recordCount(topic));
+    }
+
+    /** A relay stopped by its router (it threw) never sends what a test waits for: fail at once, saying why. */
+    private static void failIfStopped(OutboxCdc cdc) {
+        if (cdc.failure() != null) {
+            throw new IllegalStateException("The CDC relay stopped: " + cdc.failure(), cdc.failure());
+        }
     }
 
     /** What 5.6's placeOrder does, written here so 5.7 does not depend on it. */

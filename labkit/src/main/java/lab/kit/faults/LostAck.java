@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import lab.kit.junit.LabAwait;
+import lab.kit.junit.KafkaLab;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,12 +64,9 @@ public final class LostAck {
         var name = "lost-ack-" + TOPICS.incrementAndGet();
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Behind.CLUSTER.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
-            // Answered only once the leader serves the partition: the lost answer must be to a write
-            // that was stored, not a NOT_LEADER_OR_FOLLOWER from a log not opened yet.
-            LabAwait.until("the leader of " + name + " to serve it").ignoreExceptions().until(() -> {
-                admin.listOffsets(Map.of(new TopicPartition(name, 0), OffsetSpec.latest())).all().get();
-                return true;
-            });
+            // The lost answer must be to a write that was stored, not a NOT_LEADER_OR_FOLLOWER from a log
+            // not opened yet: wait until the leader serves the partition.
+            KafkaLab.awaitTopicReady(admin, name, "the broker behind the faulty link");
         }
         return name;
     }

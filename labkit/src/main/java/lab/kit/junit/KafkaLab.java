@@ -134,15 +134,20 @@ public final class KafkaLab implements AutoCloseable {
      * the partition's end offset proves it serves the partition.
      */
     public void awaitTopicReady(String topic) {
-        LabAwait.until("topic " + topic + " ready on " + cluster.describe()).ignoreExceptions().until(() -> {
-            var description = admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        awaitTopicReady(admin(), topic, cluster.describe());
+    }
+
+    /** {@link #awaitTopicReady(String)} with any Admin client, for kit code that runs without a test's KafkaLab. */
+    public static void awaitTopicReady(Admin admin, String topic, String where) {
+        LabAwait.until("topic " + topic + " ready on " + where).ignoreExceptions().until(() -> {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             if (!description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
                 return false;
             }
             var latest = new HashMap<TopicPartition, OffsetSpec>();
             description.partitions().forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()),
                     OffsetSpec.latest()));
-            admin().listOffsets(latest).all().get(); // answered by each partition's leader
+            admin.listOffsets(latest).all().get(); // answered by each partition's leader
             return true;
         });
     }
