@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import lab.kit.tools.KafkaCli;
-import lab.kit.tools.KafkaCli.Tool;
+import lab.kit.process.KafkaCli;
+import lab.kit.process.KafkaCli.Tool;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;

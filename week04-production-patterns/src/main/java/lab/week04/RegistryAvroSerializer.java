@@ -26,7 +26,7 @@ public final class RegistryAvroSerializer implements Serializer<GenericRecord> {
         var url = configs.get(REGISTRY_URL);
         if (url == null) {
             throw new IllegalArgumentException("Set " + REGISTRY_URL + " in the producer's configuration"
-                    + " (in tests: kafka.schemaRegistry().url())");
+                    + " (in tests: the url() of the LabSchemaRegistry that @WithSchemaRegistry gives)");
         }
         registry = new SchemaRegistryClient(url.toString());
     }

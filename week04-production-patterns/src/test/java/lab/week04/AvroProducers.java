@@ -6,18 +6,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** A producer of Avro records in the Confluent wire format, registering with the kit's schema registry. */
+/** A producer of Avro records in the Confluent wire format, registering with the schema registry at {@code registryUrl}. */
 final class AvroProducers {
 
     private AvroProducers() {
     }
 
     /** String keys, Avro values through {@link RegistryAvroSerializer}; the caller closes it. */
-    static KafkaProducer<String, GenericRecord> avroProducer(KafkaLab kafka) {
+    static KafkaProducer<String, GenericRecord> avroProducer(KafkaLab kafka, String registryUrl) {
         var config = kafka.producerConfig();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RegistryAvroSerializer.class);
-        config.put(RegistryAvroSerializer.REGISTRY_URL, kafka.schemaRegistry().url());
+        config.put(RegistryAvroSerializer.REGISTRY_URL, registryUrl);
         return new KafkaProducer<>(config);
     }
 }

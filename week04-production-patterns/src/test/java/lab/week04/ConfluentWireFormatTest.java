@@ -10,6 +10,8 @@ import java.util.Map;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import lab.kit.registry.LabSchemaRegistry;
+import lab.kit.registry.WithSchemaRegistry;
 import lab.kit.schema.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,14 +31,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against the lab's schema registry (the Confluent REST API, in the test JVM); see labkit's LabSchemaRegistry. */
 @WithKafka
+@WithSchemaRegistry
 @Tag("ex4.7")
 @DisplayName("4.7 Avro in the Confluent wire format, with a schema registry")
 class ConfluentWireFormatTest {
 
+    private String registryUrl;
+
+    @BeforeEach
+    void registry(LabSchemaRegistry registry) {
+        registryUrl = registry.url();
+    }
+
     @Test
     @DisplayName("4.7 the bytes: magic byte 0, the registry's schema id, then the Avro binary record")
     void layout(KafkaLab kafka) throws Exception {
-        var registry = new SchemaRegistryClient(kafka.schemaRegistry().url());
+        var registry = new SchemaRegistryClient(registryUrl);
         var id = registry.register(kafka.uniqueName("orders") + "-value", OrderSchemas.V1.toString());
         var order = OrderSchemas.orderV1("o-1", "sku-7", 2);
 
@@ -69,7 +80,7 @@ class ConfluentWireFormatTest {
         produce(kafka, topic, orders);
 
         assertThat(readAs(kafka, topic, OrderSchemas.V1, 2)).as("orders read back").containsExactlyElementsOf(orders);
-        var registry = new SchemaRegistryClient(kafka.schemaRegistry().url());
+        var registry = new SchemaRegistryClient(registryUrl);
         assertThat(registry.versions(topic + "-value")).as("versions registered under %s-value", topic).containsExactly(1);
     }
 
@@ -88,23 +99,23 @@ class ConfluentWireFormatTest {
         assertThat(asV1).extracting(order -> order.getSchema().getField("channel")).as("a v1 reader has no channel field")
                 .containsOnlyNulls();
         assertThat(asV1).extracting(order -> order.get("orderId").toString()).containsExactly("o-1", "o-2");
-        var registry = new SchemaRegistryClient(kafka.schemaRegistry().url());
+        var registry = new SchemaRegistryClient(registryUrl);
         assertThat(registry.versions(topic + "-value")).as("v1 then v2 under BACKWARD").containsExactly(1, 2);
     }
 
-    private static void produce(KafkaLab kafka, String topic, List<GenericRecord> orders) throws Exception {
-        try (var producer = AvroProducers.avroProducer(kafka)) {
+    private void produce(KafkaLab kafka, String topic, List<GenericRecord> orders) throws Exception {
+        try (var producer = AvroProducers.avroProducer(kafka, registryUrl)) {
             for (var order : orders) {
                 producer.send(new ProducerRecord<>(topic, order.get("orderId").toString(), order)).get();
             }
         }
     }
 
-    private static List<GenericRecord> readAs(KafkaLab kafka, String topic, Schema reader, int count) {
+    private List<GenericRecord> readAs(KafkaLab kafka, String topic, Schema reader, int count) {
         Map<String, Object> config = kafka.consumerConfig(kafka.uniqueName("reader"));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, RegistryAvroDeserializer.class);
-        config.put(RegistryAvroSerializer.REGISTRY_URL, kafka.schemaRegistry().url());
+        config.put(RegistryAvroSerializer.REGISTRY_URL, registryUrl);
         config.put(RegistryAvroDeserializer.READER_SCHEMA, reader);
         try (var consumer = new KafkaConsumer<String, GenericRecord>(config)) {
             consumer.subscribe(List.of(topic));

@@ -2,12 +2,15 @@ package lab.week04;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
+import lab.kit.registry.LabSchemaRegistry;
+import lab.kit.registry.WithSchemaRegistry;
 import lab.kit.schema.CompatibilityLevel;
 import lab.kit.schema.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,9 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code src/main/resources/contracts/inventory-reads-order-placed.avsc}).
  */
 @WithKafka
+@WithSchemaRegistry
 @Tag("ex4.11")
 @DisplayName("4.11 Contract tests: the producer's events checked against the consumer's schema")
 class EventContractTest {
+
+    private String registryUrl;
+
+    @BeforeEach
+    void registry(LabSchemaRegistry registry) {
+        registryUrl = registry.url();
+    }
 
     /** The order team's next version: quantity renamed to qty, no alias. It looks harmless in review. */
     static final Schema RENAMED_QUANTITY = new Schema.Parser().parse("""
@@ -55,11 +66,11 @@ class EventContractTest {
     @DisplayName("4.11 events on the topic: the broken one is named by its offset, the good ones pass")
     void eventsOnTheTopic(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders-avro", 1);
-        var registry = new SchemaRegistryClient(kafka.schemaRegistry().url());
+        var registry = new SchemaRegistryClient(registryUrl);
         // The order team turned the registry's check off for this subject, so only the contract test stands in the way.
         registry.register(topic + "-value", OrderSchemas.V1.toString());
         registry.setCompatibility(topic + "-value", CompatibilityLevel.NONE);
-        try (var producer = AvroProducers.avroProducer(kafka)) {
+        try (var producer = AvroProducers.avroProducer(kafka, registryUrl)) {
             producer.send(new ProducerRecord<>(topic, "o-1", OrderSchemas.orderV1("o-1", "sku-1", 1))).get();
             producer.send(new ProducerRecord<>(topic, "o-2", OrderSchemas.orderV2("o-2", "sku-2", 2, "app"))).get();
             producer.send(new ProducerRecord<>(topic, "o-3", renamed("o-3", "sku-3", 3))).get();
@@ -80,7 +91,7 @@ class EventContractTest {
         producer.send(new ProducerRecord<>(topic, "o-1".getBytes(), "{\"orderId\": \"o-1\"}".getBytes())).get();
 
         var breaches = contract.breachesIn(kafka.readAllBytes(topic, 1),
-                new SchemaRegistryClient(kafka.schemaRegistry().url()));
+                new SchemaRegistryClient(registryUrl));
 
         assertThat(breaches).as("breaches for a JSON event on an Avro topic").singleElement().asString()
                 .startsWith(topic + "-0@0: ").contains("magic byte");

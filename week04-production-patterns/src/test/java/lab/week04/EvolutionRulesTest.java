@@ -6,10 +6,13 @@ import java.util.stream.Stream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
+import lab.kit.registry.LabSchemaRegistry;
+import lab.kit.registry.WithSchemaRegistry;
 import lab.kit.schema.CompatibilityLevel;
 import lab.kit.schema.SchemaRegistryClient;
 import lab.week04.EvolutionRules.Level;
 import org.apache.avro.Schema;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,9 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WithKafka
+@WithSchemaRegistry
 @Tag("ex4.8")
 @DisplayName("4.8 Schema evolution rules, with Avro's compatibility API")
 class EvolutionRulesTest {
+
+    private String registryUrl;
+
+    @BeforeEach
+    void registry(LabSchemaRegistry registry) {
+        registryUrl = registry.url();
+    }
 
     /** A change from one schema to the next, and what each level says about it. */
     record Change(String name, Schema older, Schema newer, boolean backward, boolean forward) {
@@ -88,7 +99,7 @@ class EvolutionRulesTest {
     @Test
     @DisplayName("4.8 the schema registry on the broker agrees with your rules, change by change and level by level")
     void registryAgrees(KafkaLab kafka) {
-        var registry = new SchemaRegistryClient(kafka.schemaRegistry().url());
+        var registry = new SchemaRegistryClient(registryUrl);
         var disagreements = new ArrayList<String>();
 
         for (var change : changes().toList()) {

@@ -1,0 +1,92 @@
+package lab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import lab.cli.ExerciseCatalog.Exercise;
+import lab.cli.ExerciseStatus.State;
+
+/**
+ * The two halves of {@code ./lab check <week|exercise>} around the Maven run:
+ * {@code plan} prints the module and test groups to run; {@code report} prints, after the run, which
+ * exercises pass and, for one that fails, its teaching message and where its TODO is.
+ */
+public final class Check {
+
+    private static final int MESSAGE_LINES = 6;
+
+    private Check() {
+    }
+
+    /** "module groups" for the Maven run: groups is "ex2.3" for one exercise, "-" for a whole week. */
+    public static String plan(ExerciseCatalog catalog, String argument) {
+        var selected = catalog.select(argument);
+        var module = selected.get(0).module().getFileName();
+        return module + " " + (selected.size() == 1 && argument.contains(".") ? "ex" + selected.get(0).id() : "-");
+    }
+
+    /** The first exercise that does not pass yet, or the last one when all pass. */
+    public static String next(Path root) {
+        var all = ExerciseCatalog.of(root).all();
+        return all.stream().map(ExerciseStatus::of).filter(s -> s.state() != State.DONE).findFirst()
+                .map(s -> s.exercise().id())
+                .orElse(all.get(all.size() - 1).id());
+    }
+
+    /** Prints the report; true when every selected exercise passes. */
+    public static boolean report(Path root, List<Exercise> selected, PrintStream out) {
+        var allPass = true;
+        for (var exercise : selected) {
+            var status = ExerciseStatus.of(exercise);
+            allPass &= status.state() == State.DONE;
+            out.println(line(status));
+            if (status.state() != State.DONE) {
+                status.firstFailure().ifPresent(failure -> out.println(indent(failure.displayName() + "\n" + firstLines(failure.message()))));
+                status.todoLocation(root).ifPresent(location -> out.println("    TODO at " + location));
+                if (status.state() != State.NOT_RUN) {
+                    out.println("    stuck? ./lab hint " + exercise.id());
+                }
+            }
+        }
+        return allPass;
+    }
+
+    private static String line(ExerciseStatus status) {
+        var tests = status.results().size();
+        var passed = status.results().stream().filter(r -> r.status() == lab.kit.results.TestResult.Status.PASSED).count();
+        var mark = status.state() == State.DONE ? "PASS" : "FAIL";
+        return mark + "  " + status.exercise().id() + "  " + status.state().label() + " (" + passed + "/" + tests + " tests pass)";
+    }
+
+    private static String firstLines(String message) {
+        var lines = message.lines().limit(MESSAGE_LINES).toList();
+        return String.join("\n", lines);
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(line -> "    " + line).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    public static void main(String[] args) {
+        var root = Path.of(System.getProperty("lab.root", "."));
+        try {
+            if (args.length == 1 && args[0].equals("next")) {
+                System.out.println(next(root));
+                return;
+            }
+            if (args.length != 2 || !List.of("plan", "report").contains(args[0])) {
+                throw new IllegalArgumentException("Usage: ./lab check <week|exercise>, e.g. ./lab check 1, ./lab check week02, ./lab check 1.2");
+            }
+            var catalog = ExerciseCatalog.of(root);
+            if (args[0].equals("plan")) {
+                System.out.println(plan(catalog, args[1]));
+                return;
+            }
+            System.exit(report(root, catalog.select(args[1]), System.out) ? 0 : 1);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package lab.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ./lab script itself, run from the repository as a learner would (the tests run in labkit/). */
+@DisplayName("The ./lab script")
+class LabScriptTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("rejects an unknown command with the usage and exit code 1")
+    void unknownCommand() throws Exception {
+        var result = lab("frobnicate");
+
+        assertThat(result.exit).isEqualTo(1);
+        assertThat(result.output).contains("unknown command 'frobnicate'", "Usage: ./lab");
+    }
+
+    @Test
+    @DisplayName("doctor checks Java, Maven, the port and Docker, and says what to do")
+    void doctor() throws Exception {
+        var result = lab("doctor");
+
+        assertThat(result.output).contains("Java", "Maven", "port 9092", "Docker", "disk space");
+        assertThat(result.exit).as(result.output).isZero();
+    }
+
+    @Test
+    @DisplayName("workbook writes a learner copy without solutions or CI, as a git repository, and refuses an existing folder")
+    void workbook() throws Exception {
+        var copy = temp.resolve("workshop");
+
+        var result = lab("workbook", copy.toString());
+        var again = lab("workbook", copy.toString());
+
+        assertThat(result.exit).as(result.output).isZero();
+        assertThat(copy.resolve("week01-fundamentals/src/exercise/java/lab/week01/TopicAdmin.java")).exists();
+        assertThat(copy.resolve(".git")).isDirectory();
+        assertThat(copy.resolve(".ci")).doesNotExist();
+        try (Stream<Path> files = Files.walk(copy)) {
+            assertThat(files.map(Path::toString)).noneMatch(path -> path.contains("/src/solution/"));
+        }
+        assertThat(again.exit).isEqualTo(1);
+        assertThat(again.output).contains("already exists");
+    }
+
+    @Test
+    @DisplayName("progress, hint and check answer bad input with what exists, and exit 2")
+    void learnerCommandsOnBadInput() throws Exception {
+        var progress = lab("progress");
+        var hint = lab("hint", "9.9");
+        var level = lab("hint", "1.1", "7");
+        var check = lab("check", "week42");
+        var noArgument = lab("check");
+
+        assertThat(progress.exit).as(progress.output).isZero();
+        assertThat(progress.output).contains("week01-fundamentals", "overall", "Next: exercise");
+        assertThat(hint.exit).isEqualTo(2);
+        assertThat(hint.output).contains("There is no exercise '9.9'", "1.1");
+        assertThat(level.output).contains("hint levels 1 to 3, not 7");
+        assertThat(check.exit).isEqualTo(2);
+        assertThat(check.output).contains("There is no week 'week42'");
+        assertThat(noArgument.exit).isEqualTo(1);
+        assertThat(noArgument.output).contains("usage: ./lab check <week|exercise>");
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result lab(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of("bash", ROOT.resolve("lab").toString()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        return new Result(process.exitValue(), output);
+    }
+}

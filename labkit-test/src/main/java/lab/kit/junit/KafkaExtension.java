@@ -1,0 +1,119 @@
+package lab.kit.junit;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import lab.kit.broker.Clusters;
+import lab.kit.broker.LabCluster;
+import lab.kit.broker.LabSetupException;
+import lab.kit.faults.LinkedCluster;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 side of {@link WithKafka}: one shared cluster per shape (size, faulty link) in the root store (closed when the
+ * test run ends), one {@link KafkaLab} per test (closed after it), and stopped brokers started again
+ * after each test so the next one finds the cluster whole.
+ */
+public class KafkaExtension implements ParameterResolver, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KafkaLab.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        var cluster = sharedCluster(context, Shape.wanted(context));
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(KafkaLab.class,
+                key -> new KafkaLab(cluster, context.getDisplayName()), KafkaLab.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        var lab = context.getStore(NAMESPACE).get(KafkaLab.class, KafkaLab.class);
+        if (lab != null) {
+            lab.cluster().stoppedBrokers().forEach(lab.cluster()::startBroker);
+            if (lab.cluster() instanceof LinkedCluster linked) {
+                linked.link().restore(); // the next test starts on a healthy link
+            }
+        }
+    }
+
+    /** What a test class asked for in its {@link WithKafka}. */
+    record Shape(int brokers, boolean faultyLink) {
+
+        static Shape wanted(ExtensionContext context) {
+            Optional<ExtensionContext> current = Optional.of(context);
+            while (current.isPresent()) {
+                var annotation = current.get().getTestClass()
+                        .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafka.class));
+                if (annotation.isPresent()) {
+                    return new Shape(annotation.get().brokers(), annotation.get().faultyLink());
+                }
+                current = current.get().getParent();
+            }
+            return new Shape(1, false);
+        }
+
+        LabCluster start() {
+            if (faultyLink && brokers != 1) {
+                throw new LabSetupException("@WithKafka(faultyLink = true) runs one broker behind the link;"
+                        + " remove brokers = " + brokers + " or the faulty link.");
+            }
+            return faultyLink ? LinkedCluster.start() : Clusters.fromSystemProperties(brokers);
+        }
+    }
+
+    /**
+     * With {@code -Dlab.warm=true} (./lab watch's resident runner) clusters outlive a test run, so the
+     * next run after a save starts in seconds; they stop with the JVM.
+     */
+    private static final Map<Shape, ClusterStart> WARM = new ConcurrentHashMap<>();
+
+    /**
+     * The cluster this test's {@link WithKafka} asks for, started once and shared: for extensions that
+     * run a server beside the cluster (the schema registry) without a static map of their own.
+     */
+    public static LabCluster sharedCluster(ExtensionContext context) {
+        return sharedCluster(context, Shape.wanted(context));
+    }
+
+    /** A failed start is remembered too, so the remaining tests fail at once with the same message. */
+    private static LabCluster sharedCluster(ExtensionContext context, Shape shape) {
+        var attempt = Boolean.getBoolean("lab.warm")
+                ? WARM.computeIfAbsent(shape, ClusterStart::attempt)
+                : context.getRoot().getStore(NAMESPACE)
+                        .getOrComputeIfAbsent(shape, key -> ClusterStart.attempt(shape), ClusterStart.class);
+        if (attempt.failure() != null) {
+            throw new ParameterResolutionException(attempt.failure().getMessage(), attempt.failure());
+        }
+        return attempt.cluster();
+    }
+
+    /** The outcome of starting a cluster; closing it (at the end of the run) stops the cluster. */
+    record ClusterStart(LabCluster cluster, LabSetupException failure) implements AutoCloseable {
+
+        static ClusterStart attempt(Shape shape) {
+            try {
+                return new ClusterStart(shape.start(), null);
+            } catch (LabSetupException e) {
+                return new ClusterStart(null, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+}
