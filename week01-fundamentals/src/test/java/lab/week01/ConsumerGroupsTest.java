@@ -25,7 +25,7 @@ class ConsumerGroupsTest {
     private static final Duration WAIT = LabAwait.TIMEOUT;
 
     @Test
-    @DisplayName("1.5 each group reads every record")
+    @DisplayName("each group reads every record")
     void eachGroupReadsEverything(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 3);
         produce(kafka, topic, 0, 6);
@@ -40,7 +40,7 @@ class ConsumerGroupsTest {
     }
 
     @Test
-    @DisplayName("1.5 committed offsets belong to a group: one that never read has none")
+    @DisplayName("committed offsets belong to a group: one that never read has none")
     void offsetsArePerGroup(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         produce(kafka, topic, 0, 6);
@@ -56,7 +56,7 @@ class ConsumerGroupsTest {
     }
 
     @Test
-    @DisplayName("1.5 a group that comes back resumes after what it committed")
+    @DisplayName("a group that comes back resumes after what it committed")
     void groupResumes(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var group = kafka.uniqueName("inventory");

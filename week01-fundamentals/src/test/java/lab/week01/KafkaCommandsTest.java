@@ -26,7 +26,7 @@ class KafkaCommandsTest {
     private static final String[] CONSUMER_SAFETY_NET = {"--timeout-ms", "10000"};
 
     @Test
-    @DisplayName("1.6 kafka-topics creates the topic with its partitions")
+    @DisplayName("kafka-topics creates the topic with its partitions")
     void createsTopic(KafkaLab kafka) throws Exception {
         var topic = kafka.uniqueName("order.created");
 
@@ -39,7 +39,7 @@ class KafkaCommandsTest {
     }
 
     @Test
-    @DisplayName("1.6 kafka-topics describes the topic's partitions")
+    @DisplayName("kafka-topics describes the topic's partitions")
     void describesTopic(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 3);
         var args = KafkaCommands.describeTopic(kafka.bootstrapServers(), topic);
@@ -54,7 +54,7 @@ class KafkaCommandsTest {
     }
 
     @Test
-    @DisplayName("1.6 kafka-console-producer sends key:value lines as keyed records")
+    @DisplayName("kafka-console-producer sends key:value lines as keyed records")
     void producesKeyedRecords(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 1);
         var args = KafkaCommands.produceKeyedLines(kafka.bootstrapServers(), topic);
@@ -69,7 +69,7 @@ class KafkaCommandsTest {
     }
 
     @Test
-    @DisplayName("1.6 kafka-console-consumer prints earlier records with their keys, as many as asked, then exits")
+    @DisplayName("kafka-console-consumer prints earlier records with their keys, as many as asked, then exits")
     void consumesFromBeginning(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var producer = kafka.newProducer();

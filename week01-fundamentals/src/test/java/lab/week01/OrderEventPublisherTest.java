@@ -24,7 +24,7 @@ class OrderEventPublisherTest {
     private static final OrderEvent RESERVED = new OrderEvent(EventType.INVENTORY_UPDATED, "o-1", "beans -2");
 
     @Test
-    @DisplayName("1.2 the record key is the order id and the value the event as JSON")
+    @DisplayName("the record key is the order id and the value the event as JSON")
     void keyAndValue(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 3);
         var publisher = new OrderEventPublisher(kafka.newProducer(), topic);
@@ -37,7 +37,7 @@ class OrderEventPublisherTest {
     }
 
     @Test
-    @DisplayName("1.2 the event type travels in the event-type header")
+    @DisplayName("the event type travels in the event-type header")
     void typeHeader(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var publisher = new OrderEventPublisher(kafka.newProducer(), topic);
@@ -50,7 +50,7 @@ class OrderEventPublisherTest {
     }
 
     @Test
-    @DisplayName("1.2 one order's events land on one partition, in the order they were published")
+    @DisplayName("one order's events land on one partition, in the order they were published")
     void oneOrderOnePartitionInOrder(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 3);
         var publisher = new OrderEventPublisher(kafka.newProducer(), topic);

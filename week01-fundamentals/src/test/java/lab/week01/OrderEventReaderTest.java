@@ -24,7 +24,7 @@ class OrderEventReaderTest {
             new OrderEvent(EventType.INVENTORY_UPDATED, "o-7", "grinder -1"));
 
     @Test
-    @DisplayName("1.3 a new group reads the events published before it started")
+    @DisplayName("a new group reads the events published before it started")
     void readsEarlierEvents(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         publish(kafka, topic, ORDER_FLOW);
@@ -39,7 +39,7 @@ class OrderEventReaderTest {
     }
 
     @Test
-    @DisplayName("1.3 a poll with nothing new returns an empty list, not null")
+    @DisplayName("a poll with nothing new returns an empty list, not null")
     void emptyPoll(KafkaLab kafka) {
         var topic = kafka.createTopic("quiet", 1);
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordLocatorTest {
 
     @Test
-    @DisplayName("1.4 the record at an address is the one that was stored there")
+    @DisplayName("the record at an address is the one that was stored there")
     void findsRecordAtItsAddress(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 3);
         var stored = new ArrayList<RecordMetadata>();
@@ -37,7 +37,7 @@ class RecordLocatorTest {
     }
 
     @Test
-    @DisplayName("1.4 an offset past the end of the partition finds nothing, at once")
+    @DisplayName("an offset past the end of the partition finds nothing, at once")
     void offsetPastTheEnd(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         kafka.newProducer().send(new ProducerRecord<>(topic, "o-1", "order.created")).get();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplicaInspectorTest {
 
     @Test
-    @DisplayName("1.7 a partition of replication factor 3 has a leader among three in-sync replicas")
+    @DisplayName("a partition of replication factor 3 has a leader among three in-sync replicas")
     void healthyPartition(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1, 3, Map.of());
 
@@ -31,7 +31,7 @@ class ReplicaInspectorTest {
     }
 
     @Test
-    @DisplayName("1.7 when the leader's broker stops, an in-sync follower becomes leader")
+    @DisplayName("when the leader's broker stops, an in-sync follower becomes leader")
     void followerTakesOver(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1, 3, Map.of());
         var inspector = new ReplicaInspector(kafka.admin());

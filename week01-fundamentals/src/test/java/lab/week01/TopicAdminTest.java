@@ -26,7 +26,7 @@ class TopicAdminTest {
     private static final String THREE_DAYS_MS = "259200000";
 
     @Test
-    @DisplayName("1.1 a created topic is listed")
+    @DisplayName("a created topic is listed")
     void createdTopicIsListed(KafkaLab kafka) throws Exception {
         var topics = new TopicAdmin(kafka.admin());
         var name = kafka.uniqueName("order.created");
@@ -40,7 +40,7 @@ class TopicAdminTest {
     }
 
     @Test
-    @DisplayName("1.1 creating a topic that exists fails, with the broker's answer")
+    @DisplayName("creating a topic that exists fails, with the broker's answer")
     void existingTopicRefused(KafkaLab kafka) throws Exception {
         var topics = new TopicAdmin(kafka.admin());
         var name = kafka.createTopic("order.created", 1);
@@ -52,7 +52,7 @@ class TopicAdminTest {
     }
 
     @Test
-    @DisplayName("1.1 internal topics such as __consumer_offsets are not listed")
+    @DisplayName("internal topics such as __consumer_offsets are not listed")
     void internalTopicsAreNotListed(KafkaLab kafka) throws Exception {
         var topics = new TopicAdmin(kafka.admin());
         var topic = kafka.createTopic("any", 1);
@@ -68,7 +68,7 @@ class TopicAdminTest {
     }
 
     @Test
-    @DisplayName("1.1 a topic has the partitions it was created with")
+    @DisplayName("a topic has the partitions it was created with")
     void partitionCount(KafkaLab kafka) throws Exception {
         var topics = new TopicAdmin(kafka.admin());
         var name = kafka.uniqueName("payment.processed");
@@ -80,7 +80,7 @@ class TopicAdminTest {
     }
 
     @Test
-    @DisplayName("1.1 a topic config set at creation can be read back")
+    @DisplayName("a topic config set at creation can be read back")
     void topicConfig(KafkaLab kafka) throws Exception {
         var topics = new TopicAdmin(kafka.admin());
         var name = kafka.uniqueName("inventory.updated");
@@ -94,7 +94,7 @@ class TopicAdminTest {
     }
 
     @Test
-    @DisplayName("1.1 a config not set on the topic shows the broker's default")
+    @DisplayName("a config not set on the topic shows the broker's default")
     void defaultConfig(KafkaLab kafka) throws Exception {
         var topics = new TopicAdmin(kafka.admin());
         var name = kafka.createTopic("defaults", 1);

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsyncCommitterTest {
 
     @Test
-    @DisplayName("2.12 an asynchronous commit lands a moment later, without failures")
+    @DisplayName("an asynchronous commit lands a moment later, without failures")
     void asyncCommitLands(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
         var consumer = setup.consumer();
@@ -46,7 +46,7 @@ class AsyncCommitterTest {
     }
 
     @Test
-    @DisplayName("2.12 a failed asynchronous commit reaches the callback, and failures() lists it")
+    @DisplayName("a failed asynchronous commit reaches the callback, and failures() lists it")
     void failedCommitNoted(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
         var consumer = setup.consumer();
@@ -64,7 +64,7 @@ class AsyncCommitterTest {
     }
 
     @Test
-    @DisplayName("2.12 shutdown commits synchronously, then closes: the offset is there when it returns")
+    @DisplayName("shutdown commits synchronously, then closes: the offset is there when it returns")
     void shutdownCommitsSynchronously(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
         var consumer = setup.consumer();

@@ -34,7 +34,7 @@ class AutoCommitSettingsTest {
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Test
-    @DisplayName("2.11 committing on every poll: the crash re-reads only the batch it died in")
+    @DisplayName("committing on every poll: the crash re-reads only the batch it died in")
     void frequentCommitsRereadLittle(KafkaLab kafka) throws Exception {
         var scenario = new Scenario(kafka, AutoCommitSettings.commitEvery(Duration.ZERO));
 
@@ -48,7 +48,7 @@ class AutoCommitSettingsTest {
     }
 
     @Test
-    @DisplayName("2.11 committing once a minute: the crash re-reads everything since the start")
+    @DisplayName("committing once a minute: the crash re-reads everything since the start")
     void rareCommitsRereadMuch(KafkaLab kafka) throws Exception {
         var scenario = new Scenario(kafka, AutoCommitSettings.commitEvery(Duration.ofMinutes(1)));
 

@@ -30,7 +30,7 @@ class CommitPlacementTest {
     private static final List<String> ORDERS = List.of("o-0", "o-1", "o-2", "o-3", "o-4");
 
     @Test
-    @DisplayName("2.4 at most once: a crash mid-batch loses the rest, nothing is handled twice")
+    @DisplayName("at most once: a crash mid-batch loses the rest, nothing is handled twice")
     void atMostOnceLoses(KafkaLab kafka) throws Exception {
         var scenario = new CrashScenario(kafka);
 
@@ -41,7 +41,7 @@ class CommitPlacementTest {
     }
 
     @Test
-    @DisplayName("2.4 at least once: a crash mid-batch delivers the batch again, duplicates included")
+    @DisplayName("at least once: a crash mid-batch delivers the batch again, duplicates included")
     void atLeastOnceRedelivers(KafkaLab kafka) throws Exception {
         var scenario = new CrashScenario(kafka);
         scenario.crashAt("o-2", CommitPlacement::atLeastOnce);

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DeduplicatingHandlerTest {
 
     @Test
-    @DisplayName("2.7 an event sent twice (an application-level retry) takes effect once")
+    @DisplayName("an event sent twice (an application-level retry) takes effect once")
     void duplicateTakesEffectOnce(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("payments", 1);
         var producer = kafka.newProducer();
@@ -39,7 +39,7 @@ class DeduplicatingHandlerTest {
     }
 
     @Test
-    @DisplayName("2.7 a record without an event id is refused, saying which header is missing")
+    @DisplayName("a record without an event id is refused, saying which header is missing")
     void refusesRecordWithoutId(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("payments", 1);
         kafka.newProducer().send(new ProducerRecord<>(topic, "customer-1", "no id")).get();

@@ -35,7 +35,7 @@ class ExactlyOnceRelayTest {
     private static final UnaryOperator<String> CONFIRM = value -> "confirmed:" + value;
 
     @Test
-    @DisplayName("2.5 a relayed batch is visible to read_committed readers, and its offsets are committed")
+    @DisplayName("a relayed batch is visible to read_committed readers, and its offsets are committed")
     void relaysAndCommits(KafkaLab kafka) throws Exception {
         var relay = new Relay(kafka);
 
@@ -47,7 +47,7 @@ class ExactlyOnceRelayTest {
     }
 
     @Test
-    @DisplayName("2.5 a crash mid-batch aborts: after a restart, read_committed readers see each order exactly once")
+    @DisplayName("a crash mid-batch aborts: after a restart, read_committed readers see each order exactly once")
     void crashThenRestartConfirmsEachOrderOnce(KafkaLab kafka) throws Exception {
         var relay = new Relay(kafka);
 

@@ -28,7 +28,7 @@ class ExternalOffsetConsumerTest {
     Path dir;
 
     @Test
-    @DisplayName("2.6 after a crash, a restart resumes at the stored offset: each order handled once")
+    @DisplayName("after a crash, a restart resumes at the stored offset: each order handled once")
     void resumesFromStore(KafkaLab kafka) throws Exception {
         var topic = ordersTopic(kafka);
         var group = kafka.uniqueName("billing");
@@ -59,7 +59,7 @@ class ExternalOffsetConsumerTest {
     }
 
     @Test
-    @DisplayName("2.6 the stored position wins over Kafka's: even a new group resumes there")
+    @DisplayName("the stored position wins over Kafka's: even a new group resumes there")
     void storeWinsOverGroup(KafkaLab kafka) throws Exception {
         var topic = ordersTopic(kafka);
         var store = new FileOffsetStore(dir.resolve("offsets.properties"));

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HandOverListenerTest {
 
     @Test
-    @DisplayName("2.9 the next owner continues after what the leaving member handled: nothing twice, nothing lost")
+    @DisplayName("the next owner continues after what the leaving member handled: nothing twice, nothing lost")
     void cleanHandOver(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var group = kafka.uniqueName("shipping");

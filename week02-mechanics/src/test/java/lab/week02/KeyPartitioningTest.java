@@ -23,7 +23,7 @@ class KeyPartitioningTest {
             "customer-77", "customer-100", "customer-123", "customer-999", "ülkü", "客户-8");
 
     @Test
-    @DisplayName("2.1 the predicted partition is the one the producer chose")
+    @DisplayName("the predicted partition is the one the producer chose")
     void predictionMatchesProducer(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 6);
 
@@ -35,7 +35,7 @@ class KeyPartitioningTest {
     }
 
     @Test
-    @DisplayName("2.1 adding partitions moves keys, and the prediction follows")
+    @DisplayName("adding partitions moves keys, and the prediction follows")
     void addingPartitionsMovesKeys(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 3);
         var before = sendOnePerCustomer(kafka, topic);

@@ -21,7 +21,7 @@ class KeylessSpreadTest {
     private static final int RECORDS = 30;
 
     @Test
-    @DisplayName("2.8 the default partitioner keeps a batch's keyless records on one partition")
+    @DisplayName("the default partitioner keeps a batch's keyless records on one partition")
     void stickyKeepsBatchTogether(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("page-views", 3);
         // A long linger gathers all 30 small records into one batch; the sticky partition changes only
@@ -37,7 +37,7 @@ class KeylessSpreadTest {
     }
 
     @Test
-    @DisplayName("2.8 RoundRobinPartitioner spreads keyless records over the partitions")
+    @DisplayName("RoundRobinPartitioner spreads keyless records over the partitions")
     void roundRobinSpreads(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("page-views", 3);
         var producer = producer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, 1000,

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProducerSettingsTest {
 
     @Test
-    @DisplayName("2.10 at least once: the retry stores a second copy")
+    @DisplayName("at least once: the retry stores a second copy")
     void atLeastOnceDuplicates() throws Exception {
         var settings = ProducerSettings.atLeastOnce();
 
@@ -28,7 +28,7 @@ class ProducerSettingsTest {
     }
 
     @Test
-    @DisplayName("2.10 idempotent: the broker recognises the retry and stores one copy")
+    @DisplayName("idempotent: the broker recognises the retry and stores one copy")
     void idempotentStoresOnce() throws Exception {
         var settings = ProducerSettings.idempotent();
 

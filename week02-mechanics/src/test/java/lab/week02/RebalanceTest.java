@@ -35,7 +35,7 @@ class RebalanceTest {
     private static final Set<Integer> ALL = Set.of(0, 1, 2);
 
     @Test
-    @DisplayName("2.3 three partitions divide among four members; the fourth sits idle")
+    @DisplayName("three partitions divide among four members; the fourth sits idle")
     void partitionsDivideAmongMembers(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 3);
         var group = new Group(kafka, topic, "consumer", null);
@@ -47,7 +47,7 @@ class RebalanceTest {
     }
 
     @Test
-    @DisplayName("2.3 eager (range, classic protocol): a new member makes the first give up all it owned")
+    @DisplayName("eager (range, classic protocol): a new member makes the first give up all it owned")
     void eagerRevokesEverything(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 3);
         var group = new Group(kafka, topic, "classic", RangeAssignor.class);
@@ -62,7 +62,7 @@ class RebalanceTest {
     }
 
     @Test
-    @DisplayName("2.3 eager round-robin and sticky assignors also make the first member give up everything")
+    @DisplayName("eager round-robin and sticky assignors also make the first member give up everything")
     void otherEagerAssignors(KafkaLab kafka) {
         for (var assignor : List.of(RoundRobinAssignor.class, StickyAssignor.class)) {
             var group = new Group(kafka, kafka.createTopic("orders", 3), "classic", assignor);
@@ -78,7 +78,7 @@ class RebalanceTest {
     }
 
     @Test
-    @DisplayName("2.3 cooperative-sticky (classic protocol): only the partitions that move are revoked")
+    @DisplayName("cooperative-sticky (classic protocol): only the partitions that move are revoked")
     void cooperativeRevokesOnlyWhatMoves(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 3);
         var group = new Group(kafka, topic, "classic", CooperativeStickyAssignor.class);
@@ -86,7 +86,7 @@ class RebalanceTest {
     }
 
     @Test
-    @DisplayName("2.3 the consumer protocol (KIP-848): incremental too, the broker assigns")
+    @DisplayName("the consumer protocol (KIP-848): incremental too, the broker assigns")
     void consumerProtocolRevokesOnlyWhatMoves(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 3);
         var group = new Group(kafka, topic, "consumer", null);

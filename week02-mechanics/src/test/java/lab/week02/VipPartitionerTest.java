@@ -27,7 +27,7 @@ class VipPartitionerTest {
     private static final int PARTITIONS = 4;
 
     @Test
-    @DisplayName("2.2 every VIP order lands on partition 0")
+    @DisplayName("every VIP order lands on partition 0")
     void vipOrdersOnPartitionZero(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", PARTITIONS);
         var producer = vipProducer(kafka);
@@ -41,7 +41,7 @@ class VipPartitionerTest {
     }
 
     @Test
-    @DisplayName("2.2 other customers never get partition 0, spread over the rest, each on one partition")
+    @DisplayName("other customers never get partition 0, spread over the rest, each on one partition")
     void othersSpreadOverTheRest(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", PARTITIONS);
         var producer = vipProducer(kafka);
@@ -63,7 +63,7 @@ class VipPartitionerTest {
     }
 
     @Test
-    @DisplayName("2.2 an order without a customer key is refused, saying why")
+    @DisplayName("an order without a customer key is refused, saying why")
     void keylessRefused(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", PARTITIONS);
         var producer = vipProducer(kafka);

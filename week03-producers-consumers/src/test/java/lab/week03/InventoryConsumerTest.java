@@ -29,7 +29,7 @@ class InventoryConsumerTest {
     private static final Duration BOUND = LabAwait.TIMEOUT; // -Dlab.await.seconds stretches it on a slow machine
 
     @Test
-    @DisplayName("3.4 shutdown() stops the loop, which commits what it handled and closes")
+    @DisplayName("shutdown() stops the loop, which commits what it handled and closes")
     void shutdownCommitsAndCloses(KafkaLab kafka) throws Exception {
         var running = new Running(kafka);
 
@@ -43,7 +43,7 @@ class InventoryConsumerTest {
     }
 
     @Test
-    @DisplayName("3.4 a handler that throws ends the loop: what was handled is committed, the failed order is not")
+    @DisplayName("a handler that throws ends the loop: what was handled is committed, the failed order is not")
     void failedHandlerCommitsOnlyWhatWasHandled(KafkaLab kafka) throws Exception {
         var running = new Running(kafka, "o-2"); // the inventory database fails on o-2
 
@@ -56,7 +56,7 @@ class InventoryConsumerTest {
     }
 
     @Test
-    @DisplayName("3.4 the shutdown hook (what SIGTERM runs) stops the loop and waits for it")
+    @DisplayName("the shutdown hook (what SIGTERM runs) stops the loop and waits for it")
     void shutdownHook(KafkaLab kafka) throws Exception {
         var running = new Running(kafka);
         var hook = running.inventory.shutdownHook();

@@ -33,7 +33,7 @@ class OrderEventProducerTest {
     private static final int MEASURED = 300;
 
     @Test
-    @DisplayName("3.3 asynchronous sends store every order and keep each order's events in sequence")
+    @DisplayName("asynchronous sends store every order and keep each order's events in sequence")
     void asyncStoresAllInOrder(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 3);
         var orders = orders(ORDERS);
@@ -51,7 +51,7 @@ class OrderEventProducerTest {
     }
 
     @Test
-    @DisplayName("3.3 both ways store every order; their throughput goes to a report, not an assertion")
+    @DisplayName("both ways store every order; their throughput goes to a report, not an assertion")
     void syncAndAsyncMeasured(KafkaLab kafka) throws Exception {
         var orders = orders(MEASURED);
         var syncTopic = kafka.createTopic("orders-sync", 3);
@@ -75,7 +75,7 @@ class OrderEventProducerTest {
     }
 
     @Test
-    @DisplayName("3.3 an asynchronous send that fails is reported, not counted as stored")
+    @DisplayName("an asynchronous send that fails is reported, not counted as stored")
     void asyncFailureReported(KafkaLab kafka) {
         var topic = kafka.createTopic("orders", 1);
         // max.request.size 100 bytes: every order is too large, and each callback gets the error.

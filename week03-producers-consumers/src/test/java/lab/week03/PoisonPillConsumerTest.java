@@ -28,7 +28,7 @@ class PoisonPillConsumerTest {
     private static final String PILL = "this is not JSON {";
 
     @Test
-    @DisplayName("3.2 the orders before and after the pill are read")
+    @DisplayName("the orders before and after the pill are read")
     void readsAroundThePill(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
 
@@ -39,7 +39,7 @@ class PoisonPillConsumerTest {
     }
 
     @Test
-    @DisplayName("3.2 the pill is parked on the dead letter topic with its raw bytes and its origin")
+    @DisplayName("the pill is parked on the dead letter topic with its raw bytes and its origin")
     void parksThePill(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
 

@@ -36,7 +36,7 @@ class ProcessingPatternsTest {
     private static final int EVENTS_PER_KEY = 30;
 
     @Test
-    @DisplayName("3.7 one at a time: when the handler fails, every record before it is committed, none after")
+    @DisplayName("one at a time: when the handler fails, every record before it is committed, none after")
     void oneAtATimeCommitsEachRecord(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("stock", 1);
         kafka.produce(IntStream.range(0, 10).mapToObj(i -> new ProducerRecord<>(topic, "sku-1", "e-" + i)).toList());
@@ -69,7 +69,7 @@ class ProcessingPatternsTest {
     }
 
     @Test
-    @DisplayName("3.7 in a batch: one handler call per poll and one commit after it; a failed batch is not committed")
+    @DisplayName("in a batch: one handler call per poll and one commit after it; a failed batch is not committed")
     void inBatchCommitsAfterTheBatch(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("stock", 3);
         kafka.produce(keyedEvents(topic));
@@ -106,7 +106,7 @@ class ProcessingPatternsTest {
     }
 
     @Test
-    @DisplayName("3.7 parallel per partition: workers handle partitions side by side and each key's events stay in order")
+    @DisplayName("parallel per partition: workers handle partitions side by side and each key's events stay in order")
     void parallelKeepsKeyOrder(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("stock", 3);
         kafka.produce(keyedEvents(topic));
@@ -136,7 +136,7 @@ class ProcessingPatternsTest {
     }
 
     @Test
-    @DisplayName("3.7 parallel per partition: a failed partition is not committed and is handled again; the others are committed")
+    @DisplayName("parallel per partition: a failed partition is not committed and is handled again; the others are committed")
     void parallelFailureCommitsTheOthers(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("stock", 3);
         var perPartition = 5;
@@ -183,7 +183,7 @@ class ProcessingPatternsTest {
     }
 
     @Test
-    @DisplayName("3.7 the three patterns against a slow store (2 ms per write): records per second go to a report")
+    @DisplayName("the three patterns against a slow store (2 ms per write): records per second go to a report")
     void patternsMeasured(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("stock", 3);
         kafka.produce(keyedEvents(topic));

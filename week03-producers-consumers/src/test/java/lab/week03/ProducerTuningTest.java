@@ -32,7 +32,7 @@ class ProducerTuningTest {
     private static final List<String> CODECS = List.of("none", "gzip", "snappy", "lz4", "zstd");
 
     @Test
-    @DisplayName("3.5 batching off: every Produce request carries one record")
+    @DisplayName("batching off: every Produce request carries one record")
     void unbatchedOneRecordPerRequest(KafkaLab kafka) {
         var figures = sendOrders(kafka, ProducerTuning.unbatched(), 500);
 
@@ -40,7 +40,7 @@ class ProducerTuningTest {
     }
 
     @Test
-    @DisplayName("3.5 linger.ms and batch.size fill requests with many records")
+    @DisplayName("linger.ms and batch.size fill requests with many records")
     void batchedManyRecordsPerRequest(KafkaLab kafka) {
         var settings = ProducerTuning.batched(BATCH_BYTES, LINGER_MS, "none");
         var unbatched = sendOrders(kafka, ProducerTuning.unbatched(), ORDERS);
@@ -58,7 +58,7 @@ class ProducerTuningTest {
     }
 
     @Test
-    @DisplayName("3.5 every codec shrinks the batches; the ratio and the bytes sent show by how much")
+    @DisplayName("every codec shrinks the batches; the ratio and the bytes sent show by how much")
     void codecsCompared(KafkaLab kafka) {
         var figures = new LinkedHashMap<String, BatchFigures>();
         for (var codec : CODECS) {

@@ -37,7 +37,7 @@ class ReservationServiceTest {
     private static final Duration BOUND = LabAwait.TIMEOUT; // -Dlab.await.seconds stretches it on a slow machine
 
     @Test
-    @DisplayName("3.8 reserves while stock lasts and rejects the rest, one reservation per order")
+    @DisplayName("reserves while stock lasts and rejects the rest, one reservation per order")
     void reservesThenRejects(KafkaLab kafka) throws Exception {
         var topics = new Topics(kafka);
         var stock = Stock.of(Map.of("sku-1", 5));
@@ -60,7 +60,7 @@ class ReservationServiceTest {
     }
 
     @Test
-    @DisplayName("3.8 end to end: OrderEventProducer (3.3) publishes 200 orders, every one gets exactly one reservation")
+    @DisplayName("end to end: OrderEventProducer (3.3) publishes 200 orders, every one gets exactly one reservation")
     void endToEnd(KafkaLab kafka) throws Exception {
         var topics = new Topics(kafka);
         var skus = IntStream.range(0, 20).boxed().collect(Collectors.toMap(i -> "sku-" + i, i -> 10));
@@ -85,7 +85,7 @@ class ReservationServiceTest {
     }
 
     @Test
-    @DisplayName("3.8 a value that is not an order is parked on the dead letter topic and the service goes on")
+    @DisplayName("a value that is not an order is parked on the dead letter topic and the service goes on")
     void malformedOrderParked(KafkaLab kafka) throws Exception {
         var topics = new Topics(kafka);
         var service = topics.start(Stock.of(Map.of("sku-1", 5)));
@@ -102,7 +102,7 @@ class ReservationServiceTest {
     }
 
     @Test
-    @DisplayName("3.8 stopped and started again, the service neither loses nor repeats an order")
+    @DisplayName("stopped and started again, the service neither loses nor repeats an order")
     void restartLosesNothing(KafkaLab kafka) throws Exception {
         var topics = new Topics(kafka);
         var stock = Stock.of(Map.of("sku-1", 1000));
@@ -122,7 +122,7 @@ class ReservationServiceTest {
     }
 
     @Test
-    @DisplayName("3.8 offsets are committed only once the reservations of those orders are stored (flush, then commit)")
+    @DisplayName("offsets are committed only once the reservations of those orders are stored (flush, then commit)")
     void flushesBeforeCommitting(KafkaLab kafka) throws Exception {
         var topics = new Topics(kafka);
         var watch = new CommitWatch();
@@ -139,7 +139,7 @@ class ReservationServiceTest {
     }
 
     @Test
-    @DisplayName("3.8 two instances in one group share the partitions: every order reserved once")
+    @DisplayName("two instances in one group share the partitions: every order reserved once")
     void twoInstancesShareTheWork(KafkaLab kafka) throws Exception {
         var topics = new Topics(kafka);
         var stock = Stock.of(Map.of("sku-1", 1000));

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SafeSenderTest {
 
     @Test
-    @DisplayName("3.1 a stored record says where it was stored")
+    @DisplayName("a stored record says where it was stored")
     void stored(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
 
@@ -30,7 +30,7 @@ class SafeSenderTest {
     }
 
     @Test
-    @DisplayName("3.1 a record larger than max.request.size is TOO_LARGE, not an exception")
+    @DisplayName("a record larger than max.request.size is TOO_LARGE, not an exception")
     void tooLarge(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var producer = producer(kafka, Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024));
@@ -42,7 +42,7 @@ class SafeSenderTest {
     }
 
     @Test
-    @DisplayName("3.1 a topic that does not exist is TOPIC_MISSING, naming the topic")
+    @DisplayName("a topic that does not exist is TOPIC_MISSING, naming the topic")
     void topicMissing(KafkaLab kafka) throws Exception {
         var missing = kafka.uniqueName("no-such-topic");
         // The producer waits for a missing topic's metadata until max.block.ms (60 s by default).

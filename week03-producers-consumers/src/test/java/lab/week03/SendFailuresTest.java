@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class SendFailuresTest {
 
     @Test
-    @DisplayName("3.6 a broker gone for longer than delivery.timeout.ms: the send ends in a timeout, not a hang")
+    @DisplayName("a broker gone for longer than delivery.timeout.ms: the send ends in a timeout, not a hang")
     void outageLongerThanTheDeadline(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("payments", 1);
         var producer = workingProducer(kafka, topic, Duration.ofSeconds(3));
@@ -50,7 +50,7 @@ class SendFailuresTest {
     }
 
     @Test
-    @DisplayName("3.6 a short outage never reaches the caller: the producer retries and stores the record once")
+    @DisplayName("a short outage never reaches the caller: the producer retries and stores the record once")
     void shortOutageRetriedByTheProducer(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("payments", 1);
         var producer = workingProducer(kafka, topic, Duration.ofSeconds(6));
@@ -65,7 +65,7 @@ class SendFailuresTest {
     }
 
     @Test
-    @DisplayName("3.6 a record too large is a bad record: the producer goes on with the next one")
+    @DisplayName("a record too large is a bad record: the producer goes on with the next one")
     void tooLargeIsABadRecord(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("payments", 1);
         var producer = workingProducer(kafka, topic, Duration.ofSeconds(5));
@@ -80,7 +80,7 @@ class SendFailuresTest {
     }
 
     @Test
-    @DisplayName("3.6 a producer fenced by a newer instance with its transactional.id is finished")
+    @DisplayName("a producer fenced by a newer instance with its transactional.id is finished")
     void fencedProducerIsFatal(KafkaLab kafka) {
         var topic = kafka.createTopic("payments", 1);
         var transactionalId = kafka.uniqueName("payment-service");
@@ -103,7 +103,7 @@ class SendFailuresTest {
     }
 
     @Test
-    @DisplayName("3.6 the settings: acks from all replicas, idempotence, and attempts that fit in the deadline")
+    @DisplayName("the settings: acks from all replicas, idempotence, and attempts that fit in the deadline")
     void boundedDeliverySettings() {
         var settings = SendFailures.boundedDelivery(Duration.ofSeconds(30));
 

@@ -27,7 +27,7 @@ class BackoffTest {
     private final Backoff backoff = new Backoff(BASE, MAX, new SplittableRandom(42));
 
     @Test
-    @DisplayName("4.2 the ceiling doubles with each attempt: 100, 200, 400, 800, 1600 ms")
+    @DisplayName("the ceiling doubles with each attempt: 100, 200, 400, 800, 1600 ms")
     void ceilingDoubles() {
         var ceilings = IntStream.rangeClosed(1, 5).mapToObj(backoff::ceiling).map(Duration::toMillis).toList();
 
@@ -36,7 +36,7 @@ class BackoffTest {
     }
 
     @Test
-    @DisplayName("4.2 the ceiling stops at max, even after 1,000 attempts")
+    @DisplayName("the ceiling stops at max, even after 1,000 attempts")
     void ceilingIsCapped() {
         assertThat(backoff.ceiling(6)).as("ceiling(6): 3200 ms capped at max 2 s").isEqualTo(MAX);
         assertThat(backoff.ceiling(1_000)).as("ceiling(1000): 2^999 overflows a long; stop doubling at max")
@@ -44,14 +44,14 @@ class BackoffTest {
     }
 
     @Test
-    @DisplayName("4.2 attempt 0 is refused: attempts count from 1, the first retry")
+    @DisplayName("attempt 0 is refused: attempts count from 1, the first retry")
     void attemptsCountFromOne() {
         assertThatThrownBy(() -> backoff.ceiling(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0");
     }
 
     @Test
-    @DisplayName("4.2 delays spread over the whole window from 0 to the ceiling (full jitter)")
+    @DisplayName("delays spread over the whole window from 0 to the ceiling (full jitter)")
     void delaysSpreadOverTheWindow() {
         var delays = IntStream.range(0, 2_000).mapToLong(i -> backoff.delayFor(3).toMillis()).toArray();
 
@@ -63,7 +63,7 @@ class BackoffTest {
     }
 
     @Test
-    @DisplayName("4.2 consumers that failed together come back at different times")
+    @DisplayName("consumers that failed together come back at different times")
     void jitterSeparatesClients() {
         var clients = IntStream.range(0, 50).mapToObj(seed -> new Backoff(BASE, MAX, new SplittableRandom(seed)));
 

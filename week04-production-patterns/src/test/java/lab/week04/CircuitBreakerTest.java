@@ -22,7 +22,7 @@ class CircuitBreakerTest {
     private final CircuitBreaker breaker = new CircuitBreaker(THRESHOLD, OPEN_FOR, clock);
 
     @Test
-    @DisplayName("4.5 closed: calls go through, and failures with successes between them do not open it")
+    @DisplayName("closed: calls go through, and failures with successes between them do not open it")
     void closedToleratesScatteredFailures() {
         fail(2);
         succeed();
@@ -34,7 +34,7 @@ class CircuitBreakerTest {
     }
 
     @Test
-    @DisplayName("4.5 three failures in a row open it: calls are refused until openFor has passed")
+    @DisplayName("three failures in a row open it: calls are refused until openFor has passed")
     void opensAfterThreshold() {
         fail(THRESHOLD);
 
@@ -45,7 +45,7 @@ class CircuitBreakerTest {
     }
 
     @Test
-    @DisplayName("4.5 after openFor it lets exactly one trial call through (half-open)")
+    @DisplayName("after openFor it lets exactly one trial call through (half-open)")
     void halfOpenAllowsOneTrial() {
         fail(THRESHOLD);
         clock.advance(OPEN_FOR);
@@ -59,7 +59,7 @@ class CircuitBreakerTest {
     }
 
     @Test
-    @DisplayName("4.5 a successful trial closes it; a failed trial opens it for another openFor")
+    @DisplayName("a successful trial closes it; a failed trial opens it for another openFor")
     void trialDecides() {
         fail(THRESHOLD);
         clock.advance(OPEN_FOR);
@@ -77,7 +77,7 @@ class CircuitBreakerTest {
     }
 
     @Test
-    @DisplayName("4.5 on the broker: the consumer pauses while the breaker is open and loses no order")
+    @DisplayName("on the broker: the consumer pauses while the breaker is open and loses no order")
     void guardsAConsumer(KafkaLab kafka) throws Exception {
         BreakerScenario.run(kafka, new CircuitBreaker(THRESHOLD, OPEN_FOR, Clock.systemUTC()));
     }

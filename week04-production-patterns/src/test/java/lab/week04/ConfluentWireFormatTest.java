@@ -44,7 +44,7 @@ class ConfluentWireFormatTest {
     }
 
     @Test
-    @DisplayName("4.7 the bytes: magic byte 0, the registry's schema id, then the Avro binary record")
+    @DisplayName("the bytes: magic byte 0, the registry's schema id, then the Avro binary record")
     void layout(KafkaLab kafka) throws Exception {
         var registry = new SchemaRegistryClient(registryUrl);
         var id = registry.register(kafka.uniqueName("orders") + "-value", OrderSchemas.V1.toString());
@@ -61,7 +61,7 @@ class ConfluentWireFormatTest {
     }
 
     @Test
-    @DisplayName("4.7 bytes that are not in the wire format are refused, saying why")
+    @DisplayName("bytes that are not in the wire format are refused, saying why")
     void refusesOtherBytes() {
         var json = "{\"orderId\": \"o-1\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -72,7 +72,7 @@ class ConfluentWireFormatTest {
     }
 
     @Test
-    @DisplayName("4.7 through Kafka: the serializer registers <topic>-value once; the consumer reads the orders back")
+    @DisplayName("through Kafka: the serializer registers <topic>-value once; the consumer reads the orders back")
     void throughKafka(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders-avro", 1);
         var orders = List.of(OrderSchemas.orderV1("o-1", "sku-1", 1), OrderSchemas.orderV1("o-2", "sku-2", 2));
@@ -85,7 +85,7 @@ class ConfluentWireFormatTest {
     }
 
     @Test
-    @DisplayName("4.7 evolution: a v2 consumer reads v1 orders (the new field gets its default), a v1 consumer reads v2 orders")
+    @DisplayName("evolution: a v2 consumer reads v1 orders (the new field gets its default), a v1 consumer reads v2 orders")
     void evolution(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders-avro", 1);
         produce(kafka, topic, List.of(OrderSchemas.orderV1("o-1", "sku-1", 1)));

@@ -32,7 +32,7 @@ class DeadLettersTest {
     private static final byte[] BROKEN_VALUE = {(byte) 0xC3, 0x28, 0x7B};
 
     @Test
-    @DisplayName("4.3 a dead letter keeps the key, the value byte for byte, the headers, its origin and the error")
+    @DisplayName("a dead letter keeps the key, the value byte for byte, the headers, its origin and the error")
     void parksEverything(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var dlt = kafka.createTopic("orders.dlt", 1);
@@ -58,7 +58,7 @@ class DeadLettersTest {
     }
 
     @Test
-    @DisplayName("4.3 an error without a message is named by its class")
+    @DisplayName("an error without a message is named by its class")
     void errorWithoutMessage() {
         var failed = new ConsumerRecord<>("orders", 2, 17L, 0L, TimestampType.CREATE_TIME, 0, 0,
                 utf8("o-1"), utf8("{}"), new RecordHeaders(), Optional.empty());
@@ -73,7 +73,7 @@ class DeadLettersTest {
     }
 
     @Test
-    @DisplayName("4.3 replay puts each dead letter back on its original topic, as it was, without the dlt.* headers")
+    @DisplayName("replay puts each dead letter back on its original topic, as it was, without the dlt.* headers")
     void replayReturnsToOrigin(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var dlt = kafka.createTopic("orders.dlt", 1);
@@ -95,7 +95,7 @@ class DeadLettersTest {
     }
 
     @Test
-    @DisplayName("4.3 a second replay sends only dead letters parked since the first")
+    @DisplayName("a second replay sends only dead letters parked since the first")
     void replaysEachOnce(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var dlt = kafka.createTopic("orders.dlt", 1);
@@ -112,7 +112,7 @@ class DeadLettersTest {
     }
 
     @Test
-    @DisplayName("4.3 a replay Kafka did not store is not marked done: nothing is committed, the next replay sends it")
+    @DisplayName("a replay Kafka did not store is not marked done: nothing is committed, the next replay sends it")
     void failedReplayCommitsNothing(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var dlt = kafka.createTopic("orders.dlt", 1);
@@ -130,7 +130,7 @@ class DeadLettersTest {
     }
 
     @Test
-    @DisplayName("4.3 a record that is not a dead letter cannot be replayed")
+    @DisplayName("a record that is not a dead letter cannot be replayed")
     void replayNeedsOrigin() {
         var notParked = new ConsumerRecord<>("orders.dlt", 0, 5L, utf8("k"), utf8("v"));
 

@@ -46,7 +46,7 @@ class EventContractTest {
     private final EventContract contract = new EventContract(OrderSchemas.INVENTORY_CONTRACT);
 
     @Test
-    @DisplayName("4.11 the order service's schemas today, v1 and v2, honour the inventory contract")
+    @DisplayName("the order service's schemas today, v1 and v2, honour the inventory contract")
     void todaysSchemasHonourTheContract() {
         assertThat(contract.breaches(OrderSchemas.V1)).as("breaches of the contract by v1").isEmpty();
         assertThat(contract.breaches(OrderSchemas.V2)).as("breaches by v2 (inventory does not read channel; "
@@ -54,7 +54,7 @@ class EventContractTest {
     }
 
     @Test
-    @DisplayName("4.11 renaming quantity breaks the contract, and the breach names the field")
+    @DisplayName("renaming quantity breaks the contract, and the breach names the field")
     void renameIsCaught() {
         var breaches = contract.breaches(RENAMED_QUANTITY);
 
@@ -63,7 +63,7 @@ class EventContractTest {
     }
 
     @Test
-    @DisplayName("4.11 events on the topic: the broken one is named by its offset, the good ones pass")
+    @DisplayName("events on the topic: the broken one is named by its offset, the good ones pass")
     void eventsOnTheTopic(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders-avro", 1);
         var registry = new SchemaRegistryClient(registryUrl);
@@ -84,7 +84,7 @@ class EventContractTest {
     }
 
     @Test
-    @DisplayName("4.11 an event that is not in the wire format is a breach, not a crash")
+    @DisplayName("an event that is not in the wire format is a breach, not a crash")
     void unreadableEvent(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders-avro", 1);
         var producer = kafka.newBytesProducer();

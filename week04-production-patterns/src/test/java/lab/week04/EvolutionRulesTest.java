@@ -71,7 +71,7 @@ class EvolutionRulesTest {
 
     @ParameterizedTest(name = "4.8 {0}")
     @MethodSource("changes")
-    @DisplayName("4.8 what BACKWARD, FORWARD, FULL and NONE say about each kind of change")
+    @DisplayName("what BACKWARD, FORWARD, FULL and NONE say about each kind of change")
     void rules(Change change) {
         var verdicts = List.of(EvolutionRules.allows(Level.BACKWARD, change.newer(), change.older()),
                 EvolutionRules.allows(Level.FORWARD, change.newer(), change.older()),
@@ -84,7 +84,7 @@ class EvolutionRulesTest {
     }
 
     @Test
-    @DisplayName("4.8 problems() says what is wrong and where")
+    @DisplayName("problems() says what is wrong and where")
     void problemsNameTheField() {
         var withoutDefault = changes().filter(c -> c.name().equals("add a field without a default")).findFirst().orElseThrow();
 
@@ -97,7 +97,7 @@ class EvolutionRulesTest {
     }
 
     @Test
-    @DisplayName("4.8 the schema registry on the broker agrees with your rules, change by change and level by level")
+    @DisplayName("the schema registry on the broker agrees with your rules, change by change and level by level")
     void registryAgrees(KafkaLab kafka) {
         var registry = new SchemaRegistryClient(registryUrl);
         var disagreements = new ArrayList<String>();

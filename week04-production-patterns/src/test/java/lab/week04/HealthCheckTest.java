@@ -45,7 +45,7 @@ class HealthCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    @DisplayName("4.12 a running service is UP: 200, with broker, consumer and lag each UP")
+    @DisplayName("a running service is UP: 200, with broker, consumer and lag each UP")
     void healthy(KafkaLab kafka) throws Exception {
         try (var service = OrdersService.start(kafka)) {
             service.activity.polled(Instant.now());
@@ -61,7 +61,7 @@ class HealthCheckTest {
     }
 
     @Test
-    @DisplayName("4.12 broker unreachable: 503, and the broker check says so, within its timeout")
+    @DisplayName("broker unreachable: 503, and the broker check says so, within its timeout")
     void brokerUnreachable(KafkaLab kafka) throws Exception {
         try (var service = OrdersService.start(kafka);
              var server = HealthServer.start(0, healthCheck(kafka, service)::check)) {
@@ -87,7 +87,7 @@ class HealthCheckTest {
     }
 
     @Test
-    @DisplayName("4.12 a poll loop stuck in a handler: 503, the consumer check says how long since the last poll")
+    @DisplayName("a poll loop stuck in a handler: 503, the consumer check says how long since the last poll")
     void consumerNotPolling(KafkaLab kafka) throws Exception {
         try (var service = OrdersService.start(kafka);
              var server = HealthServer.start(0, healthCheck(kafka, service)::check)) {
@@ -106,7 +106,7 @@ class HealthCheckTest {
     }
 
     @Test
-    @DisplayName("4.12 a group far behind: 503, the lag check gives the number")
+    @DisplayName("a group far behind: 503, the lag check gives the number")
     void lagging(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 2);
         var group = kafka.uniqueName("orders-service");

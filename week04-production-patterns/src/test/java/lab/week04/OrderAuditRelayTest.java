@@ -56,7 +56,7 @@ class OrderAuditRelayTest {
     class WithMocks {
 
         @Test
-        @DisplayName("4.10 each order becomes one audit record, and the offsets are committed")
+        @DisplayName("each order becomes one audit record, and the offsets are committed")
         void relaysAndCommits() throws Exception {
             ordersWaiting("o-1", "o-2", "o-3");
             var producer = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
@@ -75,7 +75,7 @@ class OrderAuditRelayTest {
         }
 
         @Test
-        @DisplayName("4.10 a send that fails commits nothing: the orders will be read again")
+        @DisplayName("a send that fails commits nothing: the orders will be read again")
         void failedSendCommitsNothing() {
             ordersWaiting("o-1", "o-2");
             // autoComplete false: each send stays pending until the test completes or fails it.
@@ -111,7 +111,7 @@ class OrderAuditRelayTest {
     class WhereMocksMislead {
 
         @Test
-        @DisplayName("4.10 MockProducer accepts a topic that does not exist; a broker does not, and nothing is committed")
+        @DisplayName("MockProducer accepts a topic that does not exist; a broker does not, and nothing is committed")
         void missingTopic(KafkaLab kafka) throws Exception {
             ordersWaiting("o-1");
             var mockProducer = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());

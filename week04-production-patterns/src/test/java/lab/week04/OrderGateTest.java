@@ -33,7 +33,7 @@ class OrderGateTest {
     private static final String VALID = "{\"orderId\": \"o-1\", \"sku\": \"sku-7\", \"quantity\": 2, \"channel\": \"app\"}";
 
     @Test
-    @DisplayName("4.9 a valid order has no problems")
+    @DisplayName("a valid order has no problems")
     void validOrder() {
         var gate = gate(null, "unused", order -> { });
 
@@ -41,7 +41,7 @@ class OrderGateTest {
     }
 
     @Test
-    @DisplayName("4.9 every problem is reported, each naming its field")
+    @DisplayName("every problem is reported, each naming its field")
     void everyProblemReported() {
         var gate = gate(null, "unused", order -> { });
         var invalid = "{\"orderId\": \"o-2\", \"quantity\": 0, \"channel\": \"fax\"}";
@@ -56,7 +56,7 @@ class OrderGateTest {
     }
 
     @Test
-    @DisplayName("4.9 bytes that are not JSON are one clear problem, not an exception")
+    @DisplayName("bytes that are not JSON are one clear problem, not an exception")
     void notJson() {
         var gate = gate(null, "unused", order -> { });
 
@@ -66,7 +66,7 @@ class OrderGateTest {
     }
 
     @Test
-    @DisplayName("4.9 a record without a value (a tombstone) is one clear problem too")
+    @DisplayName("a record without a value (a tombstone) is one clear problem too")
     void noValue() {
         var gate = gate(null, "unused", order -> { });
 
@@ -74,7 +74,7 @@ class OrderGateTest {
     }
 
     @Test
-    @DisplayName("4.9 an invalid order Kafka did not park is not let through: accept() fails, so its offset is not committed")
+    @DisplayName("an invalid order Kafka did not park is not let through: accept() fails, so its offset is not committed")
     void unparkedOrderFails() {
         // A producer whose sends all fail, as when the dead letter topic is unavailable.
         Producer<byte[], byte[]> failing = Intercept.of(Producer.class,
@@ -90,7 +90,7 @@ class OrderGateTest {
     }
 
     @Test
-    @DisplayName("4.9 on the broker: valid orders are handled, invalid ones parked with their problems, none lost")
+    @DisplayName("on the broker: valid orders are handled, invalid ones parked with their problems, none lost")
     void noneLost(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders-json", 1);
         var dlt = kafka.createTopic("orders-json.dlt", 1);

@@ -32,7 +32,7 @@ class OrderPublisherTest {
     private static final int MEASURED = 60;
 
     @Test
-    @DisplayName("4.1 four request threads publish 100 orders through one producer, all stored")
+    @DisplayName("four request threads publish 100 orders through one producer, all stored")
     void oneProducerForEveryThread(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 3);
         var producers = new CountingFactory(kafka);
@@ -47,7 +47,7 @@ class OrderPublisherTest {
     }
 
     @Test
-    @DisplayName("4.1 publish returns once the broker acknowledged the record")
+    @DisplayName("publish returns once the broker acknowledged the record")
     void publishWaitsForTheAck(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
 
@@ -63,7 +63,7 @@ class OrderPublisherTest {
     }
 
     @Test
-    @DisplayName("4.1 close() closes the one producer")
+    @DisplayName("close() closes the one producer")
     void closeClosesTheProducer(KafkaLab kafka) {
         var producers = new CountingFactory(kafka);
         var topic = kafka.createTopic("orders", 1); // a real topic: a send on an open producer returns at once
@@ -79,7 +79,7 @@ class OrderPublisherTest {
 
     @Test
     @Tag("report")
-    @DisplayName("4.1 report: publishes per second, one producer per request vs one shared")
+    @DisplayName("report: publishes per second, one producer per request vs one shared")
     void report(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var perRequestFactory = new CountingFactory(kafka);

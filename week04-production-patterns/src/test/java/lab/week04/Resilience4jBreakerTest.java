@@ -23,7 +23,7 @@ class Resilience4jBreakerTest {
     private final ManualClock clock = new ManualClock();
 
     @Test
-    @DisplayName("4.6 configured like 4.5: open after 3 failed calls of 3, one trial after openFor, closed by its success")
+    @DisplayName("configured like 4.5: open after 3 failed calls of 3, one trial after openFor, closed by its success")
     void behavesLikeYourOwn() {
         var breaker = new Resilience4jBreaker("payments", THRESHOLD, OPEN_FOR, clock);
         var transitions = recordTransitions(breaker);
@@ -49,7 +49,7 @@ class Resilience4jBreakerTest {
     }
 
     @Test
-    @DisplayName("4.6 two failures of three calls do not open it")
+    @DisplayName("two failures of three calls do not open it")
     void toleratesScatteredFailures() {
         var breaker = new Resilience4jBreaker("payments", THRESHOLD, OPEN_FOR, clock);
 
@@ -65,7 +65,7 @@ class Resilience4jBreakerTest {
     }
 
     @Test
-    @DisplayName("4.6 on the broker: the same consumer, the same guarantees, with Resilience4j inside")
+    @DisplayName("on the broker: the same consumer, the same guarantees, with Resilience4j inside")
     void guardsAConsumer(KafkaLab kafka) throws Exception {
         BreakerScenario.run(kafka, new Resilience4jBreaker("payments", THRESHOLD, OPEN_FOR, Clock.systemUTC()));
     }

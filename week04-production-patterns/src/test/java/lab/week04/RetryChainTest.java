@@ -37,7 +37,7 @@ class RetryChainTest {
     private final RetryChain chain = new RetryChain("orders", 2, BACKOFF);
 
     @Test
-    @DisplayName("4.4 a first failure goes to orders.retry.1, attempt 1, due after a backoff, headers kept")
+    @DisplayName("a first failure goes to orders.retry.1, attempt 1, due after a backoff, headers kept")
     void firstHop() {
         var failed = record("orders", Map.of("trace-id", "t-1"));
 
@@ -54,7 +54,7 @@ class RetryChainTest {
     }
 
     @Test
-    @DisplayName("4.4 a failure on orders.retry.1 goes to orders.retry.2, with one attempt header, not two")
+    @DisplayName("a failure on orders.retry.1 goes to orders.retry.2, with one attempt header, not two")
     void secondHop() {
         var failed = record("orders.retry.1", Map.of(RetryChain.ATTEMPT, "1", RetryChain.DUE_AT, "0"));
 
@@ -68,7 +68,7 @@ class RetryChainTest {
     }
 
     @Test
-    @DisplayName("4.4 after the last retry the record is parked on orders.dlt, with the error")
+    @DisplayName("after the last retry the record is parked on orders.dlt, with the error")
     void lastHopIsTheDeadLetterTopic() {
         var failed = record("orders.retry.2", Map.of(RetryChain.ATTEMPT, "2", RetryChain.DUE_AT, "0"));
 
@@ -81,7 +81,7 @@ class RetryChainTest {
     }
 
     @Test
-    @DisplayName("4.4 end to end: a flaky order succeeds on its second retry, a bad one lands on the DLT, "
+    @DisplayName("end to end: a flaky order succeeds on its second retry, a bad one lands on the DLT, "
             + "and the orders behind them are not held up")
     void endToEnd(KafkaLab kafka) throws Exception {
         var main = kafka.createTopic("orders", 1);

@@ -25,7 +25,7 @@ class ChoreographyTest {
     private final SagaTopics topics = new SagaTopics("");
 
     @Test
-    @DisplayName("5.4 inventory: order.created becomes inventory.reserved, or inventory.rejected with the reason")
+    @DisplayName("inventory: order.created becomes inventory.reserved, or inventory.rejected with the reason")
     void inventoryReserves() {
         var stock = new Stock(Map.of(IN_STOCK, 5));
 
@@ -43,7 +43,7 @@ class ChoreographyTest {
     }
 
     @Test
-    @DisplayName("5.4 payment declined: payment.failed, and inventory compensates by releasing the reservation")
+    @DisplayName("payment declined: payment.failed, and inventory compensates by releasing the reservation")
     void compensation() {
         var stock = new Stock(Map.of(IN_STOCK, 5));
         var gateway = new PaymentGateway(SagaRig.CARD_LIMIT);
@@ -69,7 +69,7 @@ class ChoreographyTest {
     }
 
     @Test
-    @DisplayName("5.4 on the broker: o-1 shipped, o-2 compensated after the payment failed, o-3 rejected")
+    @DisplayName("on the broker: o-1 shipped, o-2 compensated after the payment failed, o-3 rejected")
     void endToEnd(KafkaLab kafka) throws Exception {
         try (var rig = new SagaRig(kafka)) {
             var t = rig.topics;

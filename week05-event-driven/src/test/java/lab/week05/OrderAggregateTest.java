@@ -20,7 +20,7 @@ class OrderAggregateTest {
     private static final OrderEvent.Placed PLACED = new OrderEvent.Placed("o-1", "ana", "sku-7", 2, 2_500);
 
     @Test
-    @DisplayName("5.1 replay folds the events into the state, one version per event")
+    @DisplayName("replay folds the events into the state, one version per event")
     void replayFolds() {
         var events = List.<OrderEvent>of(PLACED, new OrderEvent.Paid("o-1", 2_500), new OrderEvent.Shipped("o-1", "t-9"));
 
@@ -32,7 +32,7 @@ class OrderAggregateTest {
     }
 
     @Test
-    @DisplayName("5.1 a command the rules allow becomes an event")
+    @DisplayName("a command the rules allow becomes an event")
     void commandsBecomeEvents() {
         var placed = OrderAggregate.replay("o-1", List.of(PLACED));
 
@@ -45,7 +45,7 @@ class OrderAggregateTest {
     }
 
     @Test
-    @DisplayName("5.1 the rules refuse what the state does not allow, and say which rule")
+    @DisplayName("the rules refuse what the state does not allow, and say which rule")
     void rulesRefuse() {
         var placed = OrderAggregate.replay("o-1", List.of(PLACED));
         var shipped = OrderAggregate.replay("o-1", List.of(PLACED, new OrderEvent.Paid("o-1", 2_500),
@@ -62,7 +62,7 @@ class OrderAggregateTest {
     }
 
     @Test
-    @DisplayName("5.1 on the broker: the order service keeps nothing but events, and rebuilds each order from them")
+    @DisplayName("on the broker: the order service keeps nothing but events, and rebuilds each order from them")
     void rebuiltFromTheLog(KafkaLab kafka) throws Exception {
         var store = Stores.eventStore(kafka, 1);
         var service = new OrderService(store);

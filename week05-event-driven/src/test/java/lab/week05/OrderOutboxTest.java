@@ -29,7 +29,7 @@ class OrderOutboxTest {
     private static final OrderEvent.Placed REJECTED = new OrderEvent.Placed("o-bad", "cy", "sku-2", 1, 700);
 
     @Test
-    @DisplayName("5.6 the order and its event are written together, or not at all")
+    @DisplayName("the order and its event are written together, or not at all")
     void orderAndEventTogether() throws Exception {
         var db = SharedPostgres.newSchema();
         try (var connection = SharedPostgres.connect(db)) {
@@ -48,7 +48,7 @@ class OrderOutboxTest {
     }
 
     @Test
-    @DisplayName("5.6 the publisher sends pending events, keyed by order, with the event id, and marks them published")
+    @DisplayName("the publisher sends pending events, keyed by order, with the event id, and marks them published")
     void publishes(KafkaLab kafka) throws Exception {
         var db = SharedPostgres.newSchema();
         var topic = kafka.createTopic("order.events", 2);
@@ -71,7 +71,7 @@ class OrderOutboxTest {
     }
 
     @Test
-    @DisplayName("5.6 the publisher takes at most batchSize events, oldest first")
+    @DisplayName("the publisher takes at most batchSize events, oldest first")
     void oldestFirstInBatches(KafkaLab kafka) throws Exception {
         var db = SharedPostgres.newSchema();
         var topic = kafka.createTopic("order.events", 1);
@@ -92,7 +92,7 @@ class OrderOutboxTest {
     }
 
     @Test
-    @DisplayName("5.6 a crash between the order's commit and the publish loses nothing: the next publisher sends it")
+    @DisplayName("a crash between the order's commit and the publish loses nothing: the next publisher sends it")
     void crashBeforePublishing(KafkaLab kafka) throws Exception {
         var db = SharedPostgres.newSchema();
         var topic = kafka.createTopic("order.events", 1);
@@ -109,7 +109,7 @@ class OrderOutboxTest {
     }
 
     @Test
-    @DisplayName("5.6 a crash after sending, before marking: the event is sent again, and the consumer handles it once")
+    @DisplayName("a crash after sending, before marking: the event is sent again, and the consumer handles it once")
     void crashAfterSending(KafkaLab kafka) throws Exception {
         var db = SharedPostgres.newSchema();
         var topic = kafka.createTopic("order.events", 1);

@@ -25,7 +25,7 @@ class OrderSagaOrchestratorTest {
     private final SagaTopics topics = new SagaTopics("");
 
     @Test
-    @DisplayName("5.5 the happy path: reserve, charge, ship, then order.shipped")
+    @DisplayName("the happy path: reserve, charge, ship, then order.shipped")
     void happyPath() {
         var saga = new OrderSagaOrchestrator(topics);
 
@@ -42,7 +42,7 @@ class OrderSagaOrchestratorTest {
     }
 
     @Test
-    @DisplayName("5.5 payment declined: the orchestrator compensates (release), then cancels the order")
+    @DisplayName("payment declined: the orchestrator compensates (release), then cancels the order")
     void compensates() {
         var saga = new OrderSagaOrchestrator(topics);
         saga.start(DECLINED);
@@ -62,7 +62,7 @@ class OrderSagaOrchestratorTest {
     }
 
     @Test
-    @DisplayName("5.5 a duplicate or out-of-step reply changes nothing")
+    @DisplayName("a duplicate or out-of-step reply changes nothing")
     void ignoresDuplicates() {
         var saga = new OrderSagaOrchestrator(topics);
         saga.start(OK);
@@ -79,7 +79,7 @@ class OrderSagaOrchestratorTest {
     }
 
     @Test
-    @DisplayName("5.5 on the broker: o-1 shipped, o-2 compensated, o-3 rejected, with the same services answering commands")
+    @DisplayName("on the broker: o-1 shipped, o-2 compensated, o-3 rejected, with the same services answering commands")
     void endToEnd(KafkaLab kafka) throws Exception {
         try (var rig = new SagaRig(kafka)) {
             var t = rig.topics;

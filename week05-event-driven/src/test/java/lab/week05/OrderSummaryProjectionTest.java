@@ -31,7 +31,7 @@ class OrderSummaryProjectionTest {
             new OrderEvent.Cancelled("o-3", "out of stock"));
 
     @Test
-    @DisplayName("5.3 the query side catches up with the events: summaries, counts, revenue (awaited, never assumed)")
+    @DisplayName("the query side catches up with the events: summaries, counts, revenue (awaited, never assumed)")
     void queryFollowsTheEvents(KafkaLab kafka) throws Exception {
         var store = Stores.eventStore(kafka, 3);
         var projection = new OrderSummaryProjection();
@@ -58,7 +58,7 @@ class OrderSummaryProjectionTest {
     }
 
     @Test
-    @DisplayName("5.3 a redelivered record changes nothing")
+    @DisplayName("a redelivered record changes nothing")
     void appliesEachRecordOnce() {
         var projection = new OrderSummaryProjection();
         var placed = record(0, HISTORY.get(0));
@@ -73,7 +73,7 @@ class OrderSummaryProjectionTest {
     }
 
     @Test
-    @DisplayName("5.3 thrown away and rebuilt from the log, or built new from all of history: the same answers")
+    @DisplayName("thrown away and rebuilt from the log, or built new from all of history: the same answers")
     void rebuiltFromTheLog(KafkaLab kafka) throws Exception {
         var store = Stores.eventStore(kafka, 3);
         store.append(HISTORY);

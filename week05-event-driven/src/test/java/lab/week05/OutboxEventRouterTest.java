@@ -35,7 +35,7 @@ class OutboxEventRouterTest {
     private static SharedCdc shared;
 
     @Test
-    @DisplayName("5.7 an inserted outbox row becomes its event: key, payload, event id and type")
+    @DisplayName("an inserted outbox row becomes its event: key, payload, event id and type")
     void routesAnInsert() throws Exception {
         var router = new OutboxEventRouter("order.events");
 
@@ -54,7 +54,7 @@ class OutboxEventRouterTest {
     }
 
     @Test
-    @DisplayName("5.7 updates, deletes and tombstones are not events")
+    @DisplayName("updates, deletes and tombstones are not events")
     void ignoresOtherChanges() throws Exception {
         var router = new OutboxEventRouter("order.events");
         var delete = "{\"before\":{\"id\":1},\"after\":null,\"op\":\"d\"}";
@@ -65,7 +65,7 @@ class OutboxEventRouterTest {
     }
 
     @Test
-    @DisplayName("5.7 on PostgreSQL: committed outbox rows reach Kafka through the write-ahead log, without polling")
+    @DisplayName("on PostgreSQL: committed outbox rows reach Kafka through the write-ahead log, without polling")
     void capturesCommittedRows(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("order.events", 1); // one partition: the topic keeps the log's commit order
         var cdc = sharedCdc(kafka).routeWith(new OutboxEventRouter(topic));
@@ -87,7 +87,7 @@ class OutboxEventRouterTest {
     }
 
     @Test
-    @DisplayName("5.7 an order placed while the relay is down is published when it restarts: nothing lost")
+    @DisplayName("an order placed while the relay is down is published when it restarts: nothing lost")
     void restartLosesNothing(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("order.events", 1);
         var cdc = sharedCdc(kafka).routeWith(new OutboxEventRouter(topic));

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShopTest {
 
     @Test
-    @DisplayName("5.8 analytics subscribes by pattern: every shop topic, a future one too, and no other")
+    @DisplayName("analytics subscribes by pattern: every shop topic, a future one too, and no other")
     void subscription() {
         // A suffix with a dot, as an environment name often has ("orders.eu.t7"): in a regex, '.' is any character.
         var analytics = new ShopAnalytics(new SagaTopics(".eu.t7"));
@@ -48,7 +48,7 @@ class ShopTest {
     }
 
     @Test
-    @DisplayName("5.8 analytics counts each event once, and the revenue of completed payments")
+    @DisplayName("analytics counts each event once, and the revenue of completed payments")
     void countsOnce() {
         var topics = new SagaTopics("");
         var analytics = new ShopAnalytics(topics);
@@ -65,7 +65,7 @@ class ShopTest {
     }
 
     @Test
-    @DisplayName("5.8 end to end: orders placed through the outbox are reserved, paid and shipped")
+    @DisplayName("end to end: orders placed through the outbox are reserved, paid and shipped")
     void ordersAreShipped(KafkaLab kafka) throws Exception {
         try (var shop = new Shop(kafka)) {
             shop.place(new OrderEvent.Placed("o-1", "ana", IN_STOCK, 1, 1_000));
@@ -88,7 +88,7 @@ class ShopTest {
     }
 
     @Test
-    @DisplayName("5.8 end to end: a declined payment is compensated; the customer is told, analytics sees it all")
+    @DisplayName("end to end: a declined payment is compensated; the customer is told, analytics sees it all")
     void paymentFailureIsCompensated(KafkaLab kafka) throws Exception {
         try (var shop = new Shop(kafka)) {
             shop.place(new OrderEvent.Placed("o-9", "cai", IN_STOCK, 3, CARD_LIMIT + 1));
@@ -110,7 +110,7 @@ class ShopTest {
     }
 
     @Test
-    @DisplayName("5.8 a topic created after analytics started is picked up, without a restart")
+    @DisplayName("a topic created after analytics started is picked up, without a restart")
     void newTopicPickedUp(KafkaLab kafka) throws Exception {
         try (var shop = new Shop(kafka)) {
             var returns = "returns.requested" + shop.rig.topics.suffix();

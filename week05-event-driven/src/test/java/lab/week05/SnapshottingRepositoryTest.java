@@ -21,7 +21,7 @@ class SnapshottingRepositoryTest {
     private static final int ORDERS = 150;
 
     @Test
-    @DisplayName("5.2 a load gives the same state as replaying every event")
+    @DisplayName("a load gives the same state as replaying every event")
     void sameStateAsFullReplay(KafkaLab kafka) throws Exception {
         var events = historyOf150Orders(kafka);
         var repository = new SnapshottingRepository(events, snapshotStore(kafka), 50);
@@ -34,7 +34,7 @@ class SnapshottingRepositoryTest {
     }
 
     @Test
-    @DisplayName("5.2 a long read leaves a snapshot; the next load reads only what came after it")
+    @DisplayName("a long read leaves a snapshot; the next load reads only what came after it")
     void snapshotShortensTheNextLoad(KafkaLab kafka) throws Exception {
         var events = historyOf150Orders(kafka);
         var snapshots = snapshotStore(kafka);
@@ -58,7 +58,7 @@ class SnapshottingRepositoryTest {
     }
 
     @Test
-    @DisplayName("5.2 a short read takes no snapshot")
+    @DisplayName("a short read takes no snapshot")
     void shortReadNoSnapshot(KafkaLab kafka) throws Exception {
         var events = historyOf150Orders(kafka);
         var snapshots = snapshotStore(kafka);
@@ -70,7 +70,7 @@ class SnapshottingRepositoryTest {
     }
 
     @Test
-    @DisplayName("5.2 after a restart the snapshot is still there: it is on a compacted topic, not in memory")
+    @DisplayName("after a restart the snapshot is still there: it is on a compacted topic, not in memory")
     void snapshotSurvivesRestart(KafkaLab kafka) throws Exception {
         var events = historyOf150Orders(kafka);
         var snapshotTopic = kafka.createTopic("orders.snapshots", 1, 1, Map.of("cleanup.policy", "compact"));
