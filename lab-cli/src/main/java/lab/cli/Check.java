@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-import lab.cli.ExerciseCatalog.Exercise;
 import lab.cli.ExerciseStatus.State;
 
 /**
@@ -66,27 +65,5 @@ public final class Check {
 
     private static String indent(String text) {
         return text.lines().map(line -> "    " + line).reduce((a, b) -> a + "\n" + b).orElse("");
-    }
-
-    public static void main(String[] args) {
-        var root = Path.of(System.getProperty("lab.root", "."));
-        try {
-            if (args.length == 1 && args[0].equals("next")) {
-                System.out.println(next(root));
-                return;
-            }
-            if (args.length != 2 || !List.of("plan", "report").contains(args[0])) {
-                throw new IllegalArgumentException("Usage: ./lab check <week|exercise>, e.g. ./lab check 1, ./lab check week02, ./lab check 1.2");
-            }
-            var catalog = ExerciseCatalog.of(root);
-            if (args[0].equals("plan")) {
-                System.out.println(plan(catalog, args[1]));
-                return;
-            }
-            System.exit(report(root, catalog.select(args[1]), System.out) ? 0 : 1);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-        }
     }
 }

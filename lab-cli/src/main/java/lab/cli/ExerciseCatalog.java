@@ -7,31 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/**
- * The exercises of the lab, found where they are defined: the {@code @Tag("exW.N")} of each week's tests.
- * Reading sources (not results) means an exercise nobody has run yet is still listed.
- */
+/** The exercises of the lab: every week module's {@code exercises.toml}, in week and number order. */
 public final class ExerciseCatalog {
 
-    private static final Pattern TAG = Pattern.compile("@Tag\\(\"ex(\\d+)\\.(\\d+)\"\\)");
     private static final Pattern WEEK_ARGUMENT = Pattern.compile("(?:week)?0*(\\d+)");
     private static final Pattern EXERCISE_ARGUMENT = Pattern.compile("(\\d+)\\.(\\d+)");
-
-    /** One exercise: its id ("2.3"), its week's module folder. */
-    public record Exercise(int week, int number, Path module) {
-        public String id() {
-            return week + "." + number;
-        }
-
-        /** The anchor of its hints in HINTS.md: "2.3" -> "23". */
-        public String anchor() {
-            return "" + week + number;
-        }
-    }
 
     private final List<Exercise> exercises;
 
@@ -39,28 +22,36 @@ public final class ExerciseCatalog {
         this.exercises = exercises;
     }
 
-    /** Every exercise under the lab's root, in week and number order. */
+    /** Every exercise under the lab's root. */
     public static ExerciseCatalog of(Path root) {
         var found = new ArrayList<Exercise>();
-        for (var module : StubCheck.trackModules(root)) {
-            var numbers = new TreeSet<int[]>(Comparator.<int[]>comparingInt(n -> n[0]).thenComparingInt(n -> n[1]));
-            try (Stream<Path> files = Files.walk(module.resolve("src/test/java"))) {
-                files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
-                    var matcher = TAG.matcher(read(file));
-                    while (matcher.find()) {
-                        numbers.add(new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))});
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (var module : weekModules(root)) {
+            if (!Files.exists(module.resolve(Manifest.FILE))) {
+                throw new IllegalStateException(module.getFileName() + " has exercises (src/exercise/java) but no "
+                        + Manifest.FILE + " listing them.");
             }
-            numbers.forEach(n -> found.add(new Exercise(n[0], n[1], module)));
+            found.addAll(Manifest.read(module));
         }
+        found.sort(Comparator.comparingInt(Exercise::week).thenComparingInt(Exercise::number));
         return new ExerciseCatalog(List.copyOf(found));
+    }
+
+    /** The week modules: folders of the root with a learner track. */
+    public static List<Path> weekModules(Path root) {
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(dir -> Files.isDirectory(dir.resolve(Exercise.EXERCISE_SOURCES))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public List<Exercise> all() {
         return exercises;
+    }
+
+    /** The exercises of one module. */
+    public List<Exercise> inModule(Path module) {
+        return exercises.stream().filter(e -> e.module().equals(module)).toList();
     }
 
     /** The exercise "W.N", or an error listing what exists. */
@@ -88,14 +79,10 @@ public final class ExerciseCatalog {
 
     /** Exercises for an argument that is either an exercise ("2.3") or a week ("2", "week02"). */
     public List<Exercise> select(String argument) {
-        return EXERCISE_ARGUMENT.matcher(argument).matches() ? List.of(exercise(argument)) : week(argument);
+        return isExercise(argument) ? List.of(exercise(argument)) : week(argument);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static boolean isExercise(String argument) {
+        return EXERCISE_ARGUMENT.matcher(argument).matches();
     }
 }

@@ -8,28 +8,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import lab.cli.ExerciseCatalog.Exercise;
 import lab.kit.process.BoundedProcess;
 
 /**
- * The files of one exercise: the learner's file in {@code src/exercise/java}, its reference solution at
- * the same path under {@code src/solution/java}, and the untouched stub as git has it. An exercise's
- * files are the stubs whose committed text has its {@code TODO W.N:} marker.
+ * The files of one exercise, from its manifest entry: the learner's file in {@code src/exercise/java},
+ * its reference solution at the same path under {@code src/solution/java}, and the untouched stub as git
+ * has it.
  */
 public final class ExerciseFiles {
 
     private ExerciseFiles() {
     }
 
-    /** One learner file of an exercise, as a path relative to the lab root. */
-    public record ExerciseFile(Path root, Path stub) {
-        public Path solution() {
-            var module = stub.getName(0);
-            var inTrack = stub.subpath(4, stub.getNameCount());   // after <module>/src/exercise/java
-            return module.resolve("src/solution/java").resolve(inTrack);
-        }
+    /**
+     * One learner file of an exercise.
+     *
+     * @param stub     relative to the lab root
+     * @param solution relative to the lab root
+     */
+    public record ExerciseFile(Path root, Path stub, Path solution) {
 
         /** The stub as last committed, or empty if the lab is not a git checkout (or the file is new). */
         public Optional<String> committedStub() {
@@ -40,27 +38,17 @@ public final class ExerciseFiles {
             try {
                 return Files.readString(root.resolve(stub));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("Cannot read " + stub, e);
             }
         }
     }
 
-    /** The learner files of {@code exercise}; an error if none has its TODO marker. */
+    /** The learner files of {@code exercise}, as its manifest lists them. */
     public static List<ExerciseFile> of(Path root, Exercise exercise) {
-        var marker = "TODO " + exercise.id() + ":";
+        var moduleInRoot = root.toAbsolutePath().normalize().relativize(exercise.module().toAbsolutePath().normalize());
         var files = new ArrayList<ExerciseFile>();
-        try (Stream<Path> stubs = Files.walk(exercise.module().resolve("src/exercise/java"))) {
-            for (var stub : stubs.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                var file = new ExerciseFile(root, root.toAbsolutePath().relativize(stub.toAbsolutePath()));
-                if (file.committedStub().orElseGet(file::current).contains(marker)) {
-                    files.add(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (files.isEmpty()) {
-            throw new IllegalStateException("No file of exercise " + exercise.id() + " has its '" + marker + "' marker.");
+        for (var stub : exercise.stubs()) {
+            files.add(new ExerciseFile(root, moduleInRoot.resolve(stub), moduleInRoot.resolve(Exercise.solutionOf(stub))));
         }
         return files;
     }

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import lab.kit.results.ResultsFile;
 import lab.kit.results.TestResult;
-import lab.cli.ExerciseCatalog.Exercise;
 
 /** An exercise's state on the learner track, from the results of the learner's last runs. */
 public record ExerciseStatus(Exercise exercise, State state, List<TestResult> results) {
@@ -54,21 +52,25 @@ public record ExerciseStatus(Exercise exercise, State state, List<TestResult> re
         return results.stream().filter(r -> r.status() != TestResult.Status.PASSED).findFirst();
     }
 
-    /** Where the exercise's TODO is, as "path:line" relative to the lab root, if the stub still has it. */
+    /** Where the exercise's TODO is, as "path:line" relative to the lab root, if its stub still has it. */
     public Optional<String> todoLocation(Path root) {
         var marker = "TODO " + exercise.id() + ":";
-        try (Stream<Path> files = Files.walk(exercise.module().resolve("src/exercise/java"))) {
-            for (var file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        for (var stub : exercise.stubs()) {
+            var file = exercise.module().resolve(stub);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
                 var lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i).contains(marker)) {
                         return Optional.of(root.toAbsolutePath().relativize(file.toAbsolutePath()) + ":" + (i + 1));
                     }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return Optional.empty();
     }
 }

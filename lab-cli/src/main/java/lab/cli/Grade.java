@@ -20,6 +20,28 @@ public final class Grade {
     private Grade() {
     }
 
+    /** Runs the learner track of {@code copy} (its own build and kit), then grades it; 0 when it could be graded. */
+    static int run(Path copy, PrintStream out) throws IOException, InterruptedException {
+        if (!Files.exists(copy.resolve("pom.xml")) || !Files.exists(copy.resolve("mvnw"))) {
+            throw new IllegalArgumentException(copy + " is not a copy of Kafka Lab (no pom.xml and mvnw there).");
+        }
+        var weeks = ExerciseCatalog.weekModules(copy).stream().map(m -> m.getFileName().toString()).collect(Collectors.joining(","));
+        if (weeks.isEmpty()) {
+            throw new IllegalArgumentException(copy + " has no week modules.");
+        }
+        out.println("Running the exercises of " + copy + " (" + weeks + ") ...");
+        var maven = new Maven(copy, out);
+        maven.show("test -pl " + weeks + " -am -Dmaven.test.failure.ignore=true");
+        var log = copy.resolve("target/lab-grade.log");
+        var exit = maven.runLogged(List.of("-q", "-B", "-ntp", "test", "-pl", weeks, "-am", "-Dmaven.test.failure.ignore=true"),
+                log, line -> { });
+        if (exit != 0) {
+            out.println("  the build failed (see " + log + "): exercises that did not compile count as not run");
+        }
+        grade(copy, out);
+        return 0;
+    }
+
     /** Prints the table and writes the JSON report; returns the report's path. */
     public static Path grade(Path copy, PrintStream out) {
         var statuses = ExerciseCatalog.of(copy).all().stream().map(ExerciseStatus::of).toList();
@@ -59,15 +81,6 @@ public final class Grade {
             Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    public static void main(String[] args) {
-        try {
-            grade(Path.of(args.length > 0 ? args[0] : "."), System.out);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
         }
     }
 }

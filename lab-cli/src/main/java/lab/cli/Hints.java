@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import lab.cli.ExerciseCatalog.Exercise;
 
 /**
  * {@code ./lab hint 2.3 [level]}: one level of an exercise's hints from its week's HINTS.md, where each
@@ -23,10 +22,10 @@ public final class Hints {
 
     /** The hint levels of {@code exercise}, each as "title" + text. */
     public static List<String> levels(Exercise exercise) {
-        var text = read(exercise.module().resolve("HINTS.md"));
+        var text = read(exercise.hintsFile());
         var start = text.indexOf("<a id=\"" + exercise.anchor() + "\"></a>");
         if (start < 0) {
-            throw new IllegalStateException(exercise.module().getFileName() + "/HINTS.md has no hints for " + exercise.id()
+            throw new IllegalStateException(exercise.module().getFileName() + "/" + exercise.hintsFile().getFileName() + " has no hints for " + exercise.id()
                     + " (no <a id=\"" + exercise.anchor() + "\"></a>).");
         }
         var end = text.indexOf("<a id=", start + 1);
@@ -47,31 +46,11 @@ public final class Hints {
         }
         var next = level < levels.size()
                 ? "More: ./lab hint " + exercise.id() + " " + (level + 1)
-                : "That was the last level. The reference solution: ./mvnw test -pl " + exercise.module().getFileName() + " -am -Psolutions";
+                : "That was the last level. Still stuck? The reference solution, as a diff from the stub: ./lab solution "
+                        + exercise.id() + " --force";
         return "Hint " + level + "/" + levels.size() + " for exercise " + exercise.id() + ": " + levels.get(level - 1) + "\n\n" + next;
     }
 
-    public static void main(String[] args) {
-        var root = Path.of(System.getProperty("lab.root", "."));
-        try {
-            if (args.length < 1 || args.length > 2) {
-                throw new IllegalArgumentException("Usage: ./lab hint <exercise> [level], e.g. ./lab hint 1.2 or ./lab hint 1.2 2");
-            }
-            var level = args.length == 2 ? parseLevel(args[1]) : 1;
-            System.out.println(show(ExerciseCatalog.of(root).exercise(args[0]), level));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-        }
-    }
-
-    private static int parseLevel(String argument) {
-        try {
-            return Integer.parseInt(argument);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The level is a number (1, 2, 3), not '" + argument + "'.");
-        }
-    }
 
     private static String read(Path file) {
         try {

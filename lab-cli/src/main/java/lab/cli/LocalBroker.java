@@ -21,15 +21,13 @@ public final class LocalBroker {
     private LocalBroker() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        int port;
+    /** Runs the broker on {@code port} until the JVM is stopped (Ctrl-C); 1 when it cannot start. */
+    public static int run(int port) throws InterruptedException {
         try {
-            port = portFrom(args);
             requireFree(port);
         } catch (LabSetupException e) {
             System.err.println(e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         System.out.println("Starting Kafka " + lab.kit.broker.ContainerCluster.kafkaVersion()
                 + " (embedded KRaft broker, no Docker) ...");
@@ -42,6 +40,7 @@ public final class LocalBroker {
         }, "lab-broker-shutdown"));
         printWelcome(port);
         stopped.await();
+        return 0;
     }
 
     /** A plaintext listener, LOCAL, on the fixed port, beside the kit's own listeners on ephemeral ports. */
@@ -49,20 +48,6 @@ public final class LocalBroker {
         return Map.of(
                 "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,LOCAL://localhost:" + port,
                 "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LOCAL:PLAINTEXT");
-    }
-
-    static int portFrom(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--port") && i + 1 < args.length) {
-                try {
-                    return Integer.parseInt(args[i + 1]);
-                } catch (NumberFormatException e) {
-                    throw new LabSetupException("--port needs a number, e.g. ./lab broker --port 9093, not '" + args[i + 1] + "'.");
-                }
-            }
-            throw new LabSetupException("Unknown option '" + args[i] + "'. Usage: ./lab broker [--port N] (default " + DEFAULT_PORT + ").");
-        }
-        return DEFAULT_PORT;
     }
 
     /** Fails with what to do when another process (often another broker) already listens on {@code port}. */

@@ -51,8 +51,4 @@ public final class Progress {
         var filled = statuses.isEmpty() ? 0 : done * BAR / statuses.size();
         return "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + done + "/" + statuses.size();
     }
-
-    public static void main(String[] args) {
-        print(Path.of(System.getProperty("lab.root", ".")), System.out);
-    }
 }

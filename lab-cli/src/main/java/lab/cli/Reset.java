@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-import lab.cli.ExerciseCatalog.Exercise;
 
 /**
  * {@code ./lab reset 3.2}: puts an exercise's stub back, after copying the learner's version to
@@ -53,19 +52,6 @@ public final class Reset {
             Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    public static void main(String[] args) {
-        var root = Path.of(System.getProperty("lab.root", "."));
-        try {
-            if (args.length != 1) {
-                throw new IllegalArgumentException("Usage: ./lab reset <exercise>, e.g. ./lab reset 1.2");
-            }
-            reset(root, ExerciseCatalog.of(root).exercise(args[0]), System.out);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
         }
     }
 }

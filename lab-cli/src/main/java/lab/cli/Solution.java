@@ -5,10 +5,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import lab.cli.ExerciseCatalog.Exercise;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+
 import lab.cli.ExerciseStatus.State;
 
 /**
@@ -42,51 +43,11 @@ public final class Solution {
         }
     }
 
-    /** A plain line diff: lines only in the stub with "-", only in the solution with "+", shared with " ". */
+    /** A unified diff (java-diff-utils), {@value #CONTEXT} lines of context around each hunk. */
     static String unifiedDiff(String stub, String solution, String stubName, String solutionName) {
-        var a = stub.lines().toList();
-        var b = solution.lines().toList();
-        var lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        var lines = new ArrayList<String>();
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                lines.add("  " + a.get(i++));
-                j++;
-            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                lines.add("- " + a.get(i++));
-            } else {
-                lines.add("+ " + b.get(j++));
-            }
-        }
-        return "--- " + stubName + "\n+++ " + solutionName + "\n" + String.join("\n", withContext(lines));
-    }
-
-    /** Keeps changed lines and {@value #CONTEXT} lines around each; "..." where lines were left out. */
-    private static List<String> withContext(List<String> lines) {
-        var keep = new boolean[lines.size()];
-        for (int k = 0; k < lines.size(); k++) {
-            if (!lines.get(k).startsWith("  ")) {
-                for (int c = Math.max(0, k - CONTEXT); c <= Math.min(lines.size() - 1, k + CONTEXT); c++) {
-                    keep[c] = true;
-                }
-            }
-        }
-        var shown = new ArrayList<String>();
-        for (int k = 0; k < lines.size(); k++) {
-            if (keep[k]) {
-                shown.add(lines.get(k));
-            } else if (shown.isEmpty() || !shown.get(shown.size() - 1).equals("...")) {
-                shown.add("...");
-            }
-        }
-        return shown;
+        var stubLines = stub.lines().toList();
+        var patch = DiffUtils.diff(stubLines, solution.lines().toList());
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(stubName, solutionName, stubLines, patch, CONTEXT));
     }
 
     private static String read(Path file) {
@@ -94,21 +55,6 @@ public final class Solution {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the solution " + file, e);
-        }
-    }
-
-    public static void main(String[] args) {
-        var root = Path.of(System.getProperty("lab.root", "."));
-        try {
-            var force = List.of(args).contains("--force");
-            var ids = List.of(args).stream().filter(a -> !a.equals("--force")).toList();
-            if (ids.size() != 1) {
-                throw new IllegalArgumentException("Usage: ./lab solution <exercise> [--force], e.g. ./lab solution 1.2");
-            }
-            show(root, ExerciseCatalog.of(root).exercise(ids.get(0)), force, System.out);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
         }
     }
 }

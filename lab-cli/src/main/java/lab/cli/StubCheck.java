@@ -1,18 +1,13 @@
 package lab.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import lab.kit.results.ResultsFile;
 import lab.kit.results.TestResult;
@@ -20,8 +15,9 @@ import lab.kit.results.TestResult.Status;
 
 /**
  * The stub check: reads each week module's results on both tracks and proves every exercise test is
- * satisfiable (it passes on the solutions) and not vacuous (it fails on the untouched stubs).
- * {@code ./lab verify} runs both tracks first, then this.
+ * satisfiable (it passes on the solutions) and not vacuous (it fails on the untouched stubs), and that the
+ * week's {@code exercises.toml} agrees with its sources ({@link ManifestCheck}). {@code ./lab verify} runs
+ * both tracks first, then this.
  *
  * <pre>{@code
  * java -cp ... lab.cli.StubCheck /path/to/kafka-lab
@@ -32,30 +28,35 @@ public final class StubCheck {
     private final List<String> problems = new ArrayList<>();
     private int goodTests;
 
-    public static void main(String[] args) {
-        var root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        var check = new StubCheck();
-        var ok = check.run(root, System.out);
-        System.exit(ok ? 0 : 1);
-    }
 
     /** Checks every module under {@code root} that has two tracks; prints a table; true when all is well. */
     public boolean run(Path root, PrintStream out) {
-        var modules = trackModules(root);
+        var modules = ExerciseCatalog.weekModules(root);
+        ExerciseCatalog catalog;
+        try {
+            catalog = ExerciseCatalog.of(root);
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+            problems.forEach(problem -> out.println("PROBLEM: " + problem));
+            out.println("stubcheck: 0 passed, " + problems.size() + " failed");
+            return false;
+        }
         if (modules.isEmpty()) {
             problems.add("no module with src/exercise/java under " + root);
         }
         out.printf("%-32s %9s %6s %17s %21s%n", "stub check", "exercises", "tests", "failing on stubs", "passing on solutions");
-        modules.forEach(module -> checkModule(module, out));
+        modules.forEach(module -> checkModule(catalog, module, out));
         problems.forEach(problem -> out.println("PROBLEM: " + problem));
         out.println("stubcheck: " + goodTests + " passed, " + problems.size() + " failed");
         return problems.isEmpty();
     }
 
-    private void checkModule(Path module, PrintStream out) {
+    private void checkModule(ExerciseCatalog catalog, Path module, PrintStream out) {
         var name = module.getFileName().toString();
         var onStubs = byId(ResultsFile.read(ResultsFile.of(module, "exercise")));
         var onSolutions = byId(ResultsFile.read(ResultsFile.of(module, "solution")));
+        var allIds = catalog.all().stream().map(Exercise::id).collect(Collectors.toSet());
+        problems.addAll(ManifestCheck.problems(module, catalog.inModule(module), allIds, List.copyOf(onSolutions.values())));
         if (onStubs.isEmpty() || onSolutions.isEmpty()) {
             problems.add(name + ": no test results for the " + (onStubs.isEmpty() ? "exercise" : "solution")
                     + " track. Run ./lab verify (it runs both tracks), or see the build output above.");
@@ -75,7 +76,6 @@ public final class StubCheck {
             checkTest(name, solved, stub, fails, passes);
             goodTests += problems.size() == problemCount ? 1 : 0;
         }
-        checkHints(module, exercises);
         out.printf("%-32s %9d %6d %17s %21s%n", name, exercises.size(), onSolutions.size(),
                 failingOnStubs + "/" + onSolutions.size(), passingOnSolutions + "/" + onSolutions.size());
     }
@@ -96,37 +96,7 @@ public final class StubCheck {
         }
     }
 
-    /** Every stub says "see HINTS.md#WN": that anchor must exist, or the learner's first click goes nowhere. */
-    private void checkHints(Path module, Set<String> exercises) {
-        var hints = module.resolve("HINTS.md");
-        var text = Files.exists(hints) ? read(hints) : "";
-        for (var exercise : exercises) {
-            if (!exercise.isEmpty() && !text.contains("<a id=\"" + exercise.replace(".", "") + "\"></a>")) {
-                problems.add(module.getFileName() + "/HINTS.md has no <a id=\"" + exercise.replace(".", "")
-                        + "\"></a> for exercise " + exercise + ", which its stub's message points to.");
-            }
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Map<String, TestResult> byId(List<TestResult> results) {
         return results.stream().collect(Collectors.toMap(TestResult::id, Function.identity(), (a, b) -> b));
-    }
-
-    static List<Path> trackModules(Path root) {
-        try (Stream<Path> children = Files.list(root)) {
-            return children.filter(dir -> Files.isDirectory(dir.resolve("src/exercise/java")))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -25,12 +25,25 @@ class LabScriptTest {
     Path temp;
 
     @Test
-    @DisplayName("rejects an unknown command with the usage and exit code 1")
+    @DisplayName("rejects an unknown command with exit code 2, suggesting the nearest commands")
     void unknownCommand() throws Exception {
         var result = lab("frobnicate");
 
-        assertThat(result.exit).isEqualTo(1);
-        assertThat(result.output).contains("unknown command 'frobnicate'", "Usage: ./lab");
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.output).contains("Unmatched argument at index 0: 'frobnicate'", "Did you mean");
+    }
+
+    @Test
+    @DisplayName("help lists every command with the Maven loop beneath; a bash completion script is generated")
+    void helpAndCompletion() throws Exception {
+        var help = lab("--help");
+        var completion = lab("generate-completion");
+
+        assertThat(help.exit).as(help.output).isZero();
+        assertThat(help.output).contains("progress", "check", "hint", "solution", "reset", "doctor", "workbook", "watch",
+                "grade", "broker", "tool", "verify", "stop", "./mvnw test -pl week01-fundamentals -am");
+        assertThat(completion.exit).as(completion.output).isZero();
+        assertThat(completion.output).contains("complete -F", "workbook");
     }
 
     @Test
@@ -52,12 +65,13 @@ class LabScriptTest {
 
         assertThat(result.exit).as(result.output).isZero();
         assertThat(copy.resolve("week01-fundamentals/src/exercise/java/lab/week01/TopicAdmin.java")).exists();
+        assertThat(copy.resolve("lab")).as("the launcher stays executable").isExecutable();
         assertThat(copy.resolve(".git")).isDirectory();
         assertThat(copy.resolve(".ci")).doesNotExist();
         try (Stream<Path> files = Files.walk(copy)) {
             assertThat(files.map(Path::toString)).noneMatch(path -> path.contains("/src/solution/"));
         }
-        assertThat(again.exit).isEqualTo(1);
+        assertThat(again.exit).isEqualTo(2);
         assertThat(again.output).contains("already exists");
     }
 
@@ -77,8 +91,8 @@ class LabScriptTest {
         assertThat(level.output).contains("hint levels 1 to 3, not 7");
         assertThat(check.exit).isEqualTo(2);
         assertThat(check.output).contains("There is no week 'week42'");
-        assertThat(noArgument.exit).isEqualTo(1);
-        assertThat(noArgument.output).contains("usage: ./lab check <week|exercise>");
+        assertThat(noArgument.exit).isEqualTo(2);
+        assertThat(noArgument.output).contains("Missing required parameter: '<week|exercise>'", "Usage: ./lab check");
     }
 
     private record Result(int exit, String output) {

@@ -36,6 +36,7 @@ class LabToolTest {
         write("src/test/java/lab/week03/ATest.java", "@Tag(\"ex3.1\") class A {} @Tag(\"ex3.2\") class B {}");
         write("src/test/java/lab/week03/CTest.java", "@Tag(\"ex3.10\") class C {}");
         write("src/exercise/java/lab/week03/Sender.java", "class Sender {\n    // TODO 3.2: send it\n}\n");
+        write("exercises.toml", Manifests.of(3, "3.1", "3.2", "3.10"));
         write("HINTS.md", """
                 <a id="31"></a>
                 ## 3.1
@@ -64,9 +65,9 @@ class LabToolTest {
     class Catalog {
 
         @Test
-        @DisplayName("lists exercises from the tests' tags, in number order")
-        void fromTags() {
-            assertThat(ExerciseCatalog.of(root).all()).extracting(ExerciseCatalog.Exercise::id).containsExactly("3.1", "3.2", "3.10");
+        @DisplayName("lists the exercises of each week's exercises.toml, in number order")
+        void fromTheManifest() {
+            assertThat(ExerciseCatalog.of(root).all()).extracting(Exercise::id).containsExactly("3.1", "3.2", "3.10");
         }
 
         @Test
@@ -77,7 +78,33 @@ class LabToolTest {
             assertThat(catalog.select("3")).hasSize(3);
             assertThat(catalog.select("03")).hasSize(3);
             assertThat(catalog.select("week03")).hasSize(3);
-            assertThat(catalog.select("3.2")).extracting(ExerciseCatalog.Exercise::id).containsExactly("3.2");
+            assertThat(catalog.select("3.2")).extracting(Exercise::id).containsExactly("3.2");
+        }
+
+        @Test
+        @DisplayName("takes each exercise's title, stubs, tests, hint anchor and what it builds on from the manifest")
+        void entries() {
+            var exercise = ExerciseCatalog.of(root).exercise("3.2");
+
+            assertThat(exercise.title()).isEqualTo("Exercise 3.2");
+            assertThat(exercise.stubs()).containsExactly(Path.of("src/exercise/java/lab/week03/Sender.java"));
+            assertThat(exercise.tests()).containsExactly("lab.week03.ATest");
+            assertThat(exercise.anchor()).isEqualTo("32");
+            assertThat(exercise.buildsOn()).containsExactly("3.1");
+        }
+
+        @Test
+        @DisplayName("refuses a week without a manifest, and a manifest with a wrong id or a missing field, naming the file")
+        void badManifests() throws IOException {
+            write("exercises.toml", Manifests.of(3, "3.1").replace("id = \"3.1\"", "id = \"4.1\""));
+            assertThatThrownBy(() -> ExerciseCatalog.of(root)).hasMessageContaining("week03-producers-consumers/exercises.toml")
+                    .hasMessageContaining("'4.1' is not W.N of week 3");
+
+            write("exercises.toml", Manifests.of(3, "3.1").replaceAll("tests = .*\n", ""));
+            assertThatThrownBy(() -> ExerciseCatalog.of(root)).hasMessageContaining("exercise 3.1 has no 'tests'");
+
+            Files.delete(week.resolve("exercises.toml"));
+            assertThatThrownBy(() -> ExerciseCatalog.of(root)).hasMessageContaining("no exercises.toml");
         }
 
         @Test

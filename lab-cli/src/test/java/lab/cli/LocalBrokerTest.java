@@ -32,16 +32,6 @@ class LocalBrokerTest {
     }
 
     @Test
-    @DisplayName("rejects options it does not know")
-    void badOptions() {
-        assertThatThrownBy(() -> LocalBroker.portFrom(new String[] {"--port", "ninety"}))
-                .hasMessageContaining("--port needs a number");
-        assertThatThrownBy(() -> LocalBroker.portFrom(new String[] {"--verbose"}))
-                .hasMessageContaining("Unknown option '--verbose'");
-        assertThat(LocalBroker.portFrom(new String[0])).isEqualTo(LocalBroker.DEFAULT_PORT);
-    }
-
-    @Test
     @DisplayName("listens on its fixed port, where Kafka's own CLI tools reach it")
     void reachableByKafkaCliOnFixedPort() throws IOException {
         var port = freePort();

@@ -36,6 +36,7 @@ class SolutionAndResetTest {
         write("week03-producers-consumers/src/test/java/lab/week03/SenderTest.java", "@Tag(\"ex3.2\") class SenderTest {}");
         write(STUB_PATH.toString(), STUB);
         write("week03-producers-consumers/src/solution/java/lab/week03/Sender.java", SOLUTION);
+        write("week03-producers-consumers/exercises.toml", Manifests.of(3, "3.2"));
         git("init", "-q");
         git("add", "-A");
         git("-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "-qm", "lab");
@@ -56,8 +57,8 @@ class SolutionAndResetTest {
 
         Solution.show(root, exercise(), false, out());
 
-        assertThat(printed()).contains("- " + "        // TODO 3.2: send it", "+ " + "        producer.send(record);")
-                .contains("  class Sender {");
+        assertThat(printed()).contains("--- stub: " + STUB_PATH, "+++ solution: ", "@@ -1,6 +1,5 @@")
+                .contains("-        // TODO 3.2: send it", "+        producer.send(record);", " class Sender {");
     }
 
     @Test
@@ -89,7 +90,7 @@ class SolutionAndResetTest {
         assertThat(ExerciseFiles.of(root, exercise())).extracting(ExerciseFiles.ExerciseFile::stub).containsExactly(STUB_PATH);
     }
 
-    private ExerciseCatalog.Exercise exercise() {
+    private Exercise exercise() {
         return ExerciseCatalog.of(root).exercise("3.2");
     }
 

@@ -73,6 +73,43 @@ class StubCheckTest {
     }
 
     @Test
+    @DisplayName("fails when the manifest and the sources disagree: an unlisted tagged test, a stub without its TODO,"
+            + " a missing solution, a TODO in an unlisted file, a builds-on that is not earlier")
+    void manifestAgainstSources() throws IOException {
+        var module = week("week01-fundamentals");
+        write(module, "src/test/java/lab/week01/ThreeTest.java", "@Tag(\"ex1.3\") class ThreeTest {}");
+        write(module, "src/exercise/java/lab/week01/Ex1.java", "class Ex1 { }");
+        Files.delete(module.resolve("src/solution/java/lab/week01/Sender.java"));
+        write(module, "src/exercise/java/lab/week01/Helper.java", "class Helper { // TODO 1.2: and here\n}");
+        write(module, "exercises.toml", Files.readString(module.resolve("exercises.toml")).replace("builds-on = [\"1.1\"]", "builds-on = [\"1.2\"]"));
+        record(module, "exercise", result("t1", Status.FAILED, "1.1"), result("t2", Status.FAILED, "1.2"));
+        record(module, "solution", result("t1", Status.PASSED, "1.1"), result("t2", Status.PASSED, "1.2"));
+
+        assertThat(check()).isFalse();
+        assertThat(printed()).contains("does not list lab.week01.ThreeTest (tagged ex1.3)")
+                .contains("Ex1.java has no 'TODO 1.1:' marker")
+                .contains("exercise 1.2 has no solution at src/solution/java/lab/week01/Sender.java")
+                .contains("Helper.java has a 'TODO 1.2:' marker, but week01-fundamentals/exercises.toml does not list the file")
+                .contains("exercise 1.2 builds on '1.2', which is not an exercise before it");
+    }
+
+    @Test
+    @DisplayName("fails when a stub and its solution compile to different public shapes")
+    void differentShapes() throws IOException {
+        var module = week("week01-fundamentals");
+        compile(module.resolve("target/exercise/classes"), "package lab.week01; public class Sender { public void send(String order) {} }");
+        compile(module.resolve("target/solution/classes"), "package lab.week01; public class Sender { public int send(String order) { return 1; }"
+                + " private void helper() {} private static class Inner {} }");
+        record(module, "exercise", result("t1", Status.FAILED, "1.1"), result("t2", Status.FAILED, "1.2"));
+        record(module, "solution", result("t1", Status.PASSED, "1.1"), result("t2", Status.PASSED, "1.2"));
+
+        assertThat(check()).isFalse();
+        assertThat(printed()).contains("lab.week01.Sender (exercise 1.2): the stub and the solution differ in their public shape")
+                .contains("stub only:     public void send(java.lang.String);", "solution only: public int send(java.lang.String);")
+                .doesNotContain("helper").doesNotContain("Inner");
+    }
+
+    @Test
     @DisplayName("fails when a track has no results at all")
     void missingResults() throws IOException {
         var module = week("week01-fundamentals");
@@ -90,11 +127,36 @@ class StubCheckTest {
         return printed.toString(StandardCharsets.UTF_8);
     }
 
-    /** A week folder with a HINTS.md that has an anchor for exercises 1.1 and 1.2. */
+    /**
+     * A week folder whose manifest lists exercises 1.1 and 1.2, each with a stub that has its TODO, a
+     * solution, a tagged test class (lab.week01.ATest) and a HINTS.md anchor.
+     */
     private Path week(String name) throws IOException {
-        var module = Files.createDirectories(root.resolve(name).resolve("src/exercise/java")).getParent().getParent().getParent();
-        Files.writeString(module.resolve("HINTS.md"), "<a id=\"11\"></a>\n<a id=\"12\"></a>\n");
+        var module = root.resolve(name);
+        write(module, "exercises.toml", Manifests.of(1, "1.1", "1.2").replaceFirst("ATest", "OneTest").replace("ATest", "TwoTest"));
+        write(module, "HINTS.md", "<a id=\"11\"></a>\n<a id=\"12\"></a>\n");
+        write(module, "src/test/java/lab/week01/OneTest.java", "@Tag(\"ex1.1\") class OneTest {}");
+        write(module, "src/test/java/lab/week01/TwoTest.java", "@Tag(\"ex1.2\") class TwoTest {}");
+        for (var stub : List.of("Ex1", "Sender")) {
+            var id = stub.equals("Ex1") ? "1.1" : "1.2";
+            write(module, "src/exercise/java/lab/week01/" + stub + ".java", "class " + stub + " { // TODO " + id + ": do it\n}");
+            write(module, "src/solution/java/lab/week01/" + stub + ".java", "class " + stub + " { }");
+        }
         return module;
+    }
+
+    private static void compile(Path into, String source) throws IOException {
+        var dir = Files.createTempDirectory("shape");
+        var file = dir.resolve("Sender.java");
+        Files.writeString(file, source);
+        var exit = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", into.toString(), file.toString());
+        assertThat(exit).as("compiling " + source).isZero();
+    }
+
+    private static void write(Path module, String path, String text) throws IOException {
+        var file = module.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 
     private static void record(Path module, String track, TestResult... results) {
@@ -102,6 +164,7 @@ class StubCheckTest {
     }
 
     private static TestResult result(String id, Status status, String exercise) {
-        return new TestResult(id, status, exercise, "lab.week01.SomeTest", "test " + id, "");
+        return new TestResult(id, status, exercise, exercise.equals("1.2") ? "lab.week01.TwoTest" : "lab.week01.OneTest",
+                "test " + id, "");
     }
 }

@@ -90,26 +90,23 @@ public final class KafkaCli {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** {@code KafkaCli <tool> [args...]}: runs the tool in this JVM, as {@code ./lab tool} does. */
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            System.err.println("Usage: ./lab tool <tool> [args...], a tool being one of: "
-                    + Arrays.stream(Tool.values()).map(Tool::script).collect(Collectors.joining(", ")));
-            System.exit(2);
-        }
-        Tool tool;
-        try {
-            tool = Tool.named(args[0]);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+    /** Runs {@code tool} in this JVM with {@code args}, as its script would ({@code ./lab tool}). */
+    public static void runHere(Tool tool, List<String> args) throws Exception {
         var main = Class.forName(tool.mainClass).getMethod("main", String[].class);
         try {
-            main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+            main.invoke(null, (Object) args.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** {@code KafkaCli <tool> [args...]}: runs the tool in this JVM; how {@link #runWithInput} starts one. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("Usage: KafkaCli <tool> [args...], a tool being one of: "
+                    + Arrays.stream(Tool.values()).map(Tool::script).collect(Collectors.joining(", ")));
+            System.exit(2);
+        }
+        runHere(Tool.named(args[0]), Arrays.asList(args).subList(1, args.length));
     }
 }

@@ -1,0 +1,127 @@
+package lab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import lab.kit.results.ResultsFile;
+import lab.kit.results.TestResult;
+
+/**
+ * {@code ./lab verify}, the README's test command and what CI runs: the solution track with the kit's
+ * own tests, the learner track on the untouched stubs, the Compose files, and the stub check; then one
+ * closing line of totals that CI reads.
+ */
+final class Verify {
+
+    private final Path root;
+    private final PrintStream out;
+    private final Maven maven;
+    private final List<String> timings = new ArrayList<>();
+    private long started;
+
+    Verify(Path root, PrintStream out) {
+        this.root = root;
+        this.out = out;
+        this.maven = new Maven(root, out);
+    }
+
+    boolean run() throws IOException, InterruptedException {
+        started = System.nanoTime();
+        var weeks = ExerciseCatalog.weekModules(root).stream().map(m -> m.getFileName().toString()).collect(Collectors.joining(","));
+        if (weeks.isEmpty()) {
+            throw new IllegalStateException("no week module with src/exercise/java under " + root);
+        }
+        clearResults();
+        var ok = true;
+
+        ok &= step("1/4 Solution track: the kit's tests and every exercise test on the reference solutions",
+                "verify -Psolutions", List.of("-B", "-ntp", "verify", "-Psolutions"));
+        ok &= step("2/4 Learner track: every exercise test on the untouched stubs (these failures are expected)",
+                "test -pl " + weeks + " -am -Dmaven.test.failure.ignore=true",
+                List.of("-B", "-ntp", "test", "-pl", weeks, "-am", "-Dmaven.test.failure.ignore=true"));
+        ok &= composeFiles();
+
+        out.println("== 4/4 Stub check");
+        var stepStart = System.nanoTime();
+        ok &= new StubCheck().run(root, out);
+        timings.add(String.format("stub check %.0f s", seconds(stepStart)));
+
+        out.printf("verify: %s in %.0f s (%s); the solution track's tests:%n", ok ? "OK" : "FAILED", seconds(started),
+                String.join(", ", timings));
+        out.println(totals(ok));
+        return ok;
+    }
+
+    private boolean step(String title, String shown, List<String> arguments) throws IOException, InterruptedException {
+        out.println("== " + title);
+        maven.show(shown);
+        var stepStart = System.nanoTime();
+        var exit = maven.run(arguments);
+        timings.add(String.format("step %s %.0f s", title.substring(0, 3), seconds(stepStart)));
+        return exit == 0;
+    }
+
+    private boolean composeFiles() throws IOException, InterruptedException {
+        out.println("== 3/4 Compose files in docker/");
+        var script = root.resolve("docker/validate.sh");
+        var windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
+        if (!Files.isExecutable(script) || windows || !(onPath("docker-compose") || onPath("docker"))) {
+            out.println("   not checked here: docker-compose is not installed (CI installs it; apt-get install docker-compose)");
+            return true;
+        }
+        out.println("  $ docker/validate.sh");
+        return new ProcessBuilder(script.toString()).directory(root.toFile()).inheritIO().start().waitFor() == 0;
+    }
+
+    private static boolean onPath(String program) {
+        var path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(java.io.File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** Results of an earlier run must not count for this one. */
+    private void clearResults() throws IOException {
+        for (var file : resultsFiles(List.of("exercise", "solution"))) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The kit's results files (target/lab-results) and the weeks' per track (target/<track>/lab-results). */
+    private List<Path> resultsFiles(List<String> weekTracks) throws IOException {
+        var files = new ArrayList<Path>();
+        try (Stream<Path> modules = Files.list(root)) {
+            for (var module : modules.filter(Files::isDirectory).sorted().toList()) {
+                if (Files.isDirectory(module.resolve(Exercise.EXERCISE_SOURCES))) {
+                    weekTracks.forEach(track -> files.add(ResultsFile.of(module, track)));
+                } else if (Files.exists(module.resolve("pom.xml"))) {
+                    files.add(module.resolve("target/lab-results").resolve(ResultsFile.NAME));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** "verify: N passed, M failed": the solution track's tests and the kit's; a failed step counts once more. */
+    private String totals(boolean ok) throws IOException {
+        var results = new ArrayList<TestResult>();
+        for (var file : resultsFiles(List.of("solution"))) {
+            results.addAll(ResultsFile.read(file));
+        }
+        var passed = results.stream().filter(r -> r.status() == TestResult.Status.PASSED).count();
+        var failed = results.stream().filter(r -> r.status() == TestResult.Status.FAILED).count();
+        var skipped = results.size() - passed - failed;
+        if (!ok && failed == 0) {
+            failed = 1;
+        }
+        return "verify: " + passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
