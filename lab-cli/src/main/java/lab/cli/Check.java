@@ -7,22 +7,14 @@ import java.util.List;
 import lab.cli.ExerciseStatus.State;
 
 /**
- * The two halves of {@code ./lab check <week|exercise>} around the Maven run:
- * {@code plan} prints the module and test groups to run; {@code report} prints, after the run, which
- * exercises pass and, for one that fails, its teaching message and where its TODO is.
+ * What {@code ./lab check} and {@code ./lab watch} print after a run: which exercises pass and, for one
+ * that fails, its teaching message and where its TODO is; and which exercise is next.
  */
 public final class Check {
 
     private static final int MESSAGE_LINES = 6;
 
     private Check() {
-    }
-
-    /** "module groups" for the Maven run: groups is "ex2.3" for one exercise, "-" for a whole week. */
-    public static String plan(ExerciseCatalog catalog, String argument) {
-        var selected = catalog.select(argument);
-        var module = selected.get(0).module().getFileName();
-        return module + " " + (selected.size() == 1 && argument.contains(".") ? "ex" + selected.get(0).id() : "-");
     }
 
     /** The first exercise that does not pass yet, or the last one when all pass. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import lab.kit.process.BoundedProcess;
 import lab.kit.results.ResultsFile;
 import lab.kit.results.TestResult;
 
@@ -71,12 +72,25 @@ final class Verify {
         out.println("== 3/4 Compose files in docker/");
         var script = root.resolve("docker/validate.sh");
         var windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
-        if (!Files.isExecutable(script) || windows || !(onPath("docker-compose") || onPath("docker"))) {
+        if (!Files.isExecutable(script) || windows || !(onPath("docker-compose") || dockerComposeAnswers())) {
             out.println("   not checked here: docker-compose is not installed (CI installs it; apt-get install docker-compose)");
             return true;
         }
         out.println("  $ docker/validate.sh");
         return new ProcessBuilder(script.toString()).directory(root.toFile()).inheritIO().start().waitFor() == 0;
+    }
+
+    /** The Compose plugin of a Docker CLI ({@code docker compose version}), as validate.sh would use it. */
+    private static boolean dockerComposeAnswers() {
+        try {
+            return BoundedProcess.run(List.of("docker", "compose", "version"), "", java.time.Duration.ofSeconds(10), false)
+                    .filter(outcome -> outcome.exitCode() == 0).isPresent();
+        } catch (IOException e) {
+            return false; // no docker command
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean onPath(String program) {

@@ -22,6 +22,8 @@ final class Watch {
         var selected = ExerciseCatalog.of(root).select(target);
         var module = selected.get(0).module();
         var exercise = ExerciseCatalog.isExercise(target) ? selected.get(0).id() : null;
+        out.println("Watching " + module.getFileName() + " (plain Maven, once per change: ./mvnw test -pl " + module.getFileName()
+                + " -am" + (exercise == null ? "" : " -Dgroups=ex" + exercise) + ")");
         long seen = 0;
         while (true) {
             var latest = latestChange(module);

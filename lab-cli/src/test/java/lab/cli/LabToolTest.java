@@ -171,15 +171,6 @@ class LabToolTest {
     class CheckReport {
 
         @Test
-        @DisplayName("plans one exercise as a test group, a week as the whole module")
-        void plans() {
-            var catalog = ExerciseCatalog.of(root);
-
-            assertThat(Check.plan(catalog, "3.2")).isEqualTo("week03-producers-consumers ex3.2");
-            assertThat(Check.plan(catalog, "week03")).isEqualTo("week03-producers-consumers -");
-        }
-
-        @Test
         @DisplayName("reports a pass, or the failure's message and the TODO, and passes only when all pass")
         void reports() {
             results(pass("3.1"), stub("3.2"));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
@@ -40,7 +41,7 @@ class AutoCommitSettingsTest {
 
         scenario.crashAtO3();
         LabAwait.until("the automatic commit of the first batch").untilAsserted(() -> assertThat(scenario.committed())
-                .as("committed offset: auto-commit on, interval 0, so the poll after o-0 and o-1 commits 2").isEqualTo(2L));
+                .as("committed offset: auto-commit on, interval 0, so the poll after o-0 and o-1 commits 2").hasValue(2L));
         scenario.restart();
 
         assertThat(scenario.handled).as("handled before the crash, then after the restart: o-2 comes twice")
@@ -55,7 +56,7 @@ class AutoCommitSettingsTest {
         scenario.crashAtO3();
         scenario.restart();
 
-        assertThat(scenario.committedBeforeRestart).as("committed before the crash: nothing yet, the minute had not passed").isNull();
+        assertThat(scenario.committedBeforeRestart).as("committed before the crash: nothing yet, the minute had not passed").isEmpty();
         assertThat(scenario.handled).as("handled before the crash, then after the restart: o-0 to o-2 twice")
                 .containsExactly("o-0", "o-1", "o-2", "o-0", "o-1", "o-2", "o-3", "o-4");
     }
@@ -66,7 +67,7 @@ class AutoCommitSettingsTest {
         private final String group;
         private final Map<String, Object> settings;
         private final List<String> handled = new ArrayList<>();
-        private Long committedBeforeRestart;
+        private OptionalLong committedBeforeRestart;
 
         Scenario(KafkaLab kafka, Map<String, Object> settings) throws Exception {
             this.kafka = kafka;
@@ -95,10 +96,10 @@ class AutoCommitSettingsTest {
             var consumer = consumer();
             handled.addAll(LabAwait.collect("the orders after the last commit",
                     () -> consumer.poll(POLL).records(partition).stream().map(ConsumerRecord::key).toList(),
-                    5 - (committedBeforeRestart == null ? 0 : committedBeforeRestart.intValue()), ""));
+                    5 - (int) committedBeforeRestart.orElse(0), ""));
         }
 
-        Long committed() throws Exception {
+        OptionalLong committed() throws Exception {
             return kafka.committedOffset(group, partition);
         }
 

@@ -42,7 +42,7 @@ class HandOverListenerTest {
                 listener.handled(record);
             }
             assertThat(kafka.committedOffset(group, new TopicPartition(topic, 0))).as("committed offset before the "
-                    + "member leaves: handled() only notes the record; the commit belongs in onPartitionsRevoked").isNull();
+                    + "member leaves: handled() only notes the record; the commit belongs in onPartitionsRevoked").isEmpty();
         } // close() leaves the group: the listener's onPartitionsRevoked runs first
         produce(kafka, topic, 5, 2);
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import lab.kit.junit.Codec;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
@@ -46,7 +47,7 @@ class PoisonPillConsumerTest {
         LabAwait.collect("the 2 good orders", () -> setup.reader.poll(Duration.ofMillis(200)), 2,
                 "Is the pill skipped (seek past it) after it is parked?");
 
-        var parked = kafka.readAllBytes(setup.deadLetters, 1);
+        var parked = kafka.readAll(setup.deadLetters, 1, Codec.BYTES);
         assertThat(parked).as("records on the dead letter topic").hasSize(1);
         assertThat(parked.get(0).value()).as("the pill's bytes, unchanged").isEqualTo(PILL.getBytes(StandardCharsets.UTF_8));
         var origin = parked.get(0).headers().lastHeader(PoisonPillConsumer.ORIGIN_HEADER);

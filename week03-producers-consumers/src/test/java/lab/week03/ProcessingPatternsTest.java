@@ -60,7 +60,7 @@ class ProcessingPatternsTest {
 
         assertThat(handled).as("records handled before the failure").containsExactly("e-0", "e-1", "e-2", "e-3", "e-4", "e-5");
         assertThat(kafka.committedOffset(group, new TopicPartition(topic, 0)))
-                .as("committed offset: the failed record e-6 (offset 6) is the next to read").isEqualTo(6);
+                .as("committed offset: the failed record e-6 (offset 6) is the next to read").hasValue(6);
 
         var retried = new ArrayList<String>();
         drain(4, "(after the failure, poll() had moved past the failed records: were they sought back?)", () -> ProcessingPatterns.oneAtATime(consumer, record -> retried.add(record.value())));
@@ -88,7 +88,7 @@ class ProcessingPatternsTest {
         });
         for (int partition = 0; partition < 3; partition++) {
             assertThat(kafka.committedOffset(failingGroup, new TopicPartition(topic, partition)))
-                    .as("committed offset of partition %d after its batch failed", partition).isNull();
+                    .as("committed offset of partition %d after its batch failed", partition).isEmpty();
         }
         assertThat(drain(total, "(after the failure, poll() had moved past the failed records: were they sought back?)", () -> ProcessingPatterns.inBatch(failing, batch -> { })))
                 .as("records the same consumer processes after the failed batch: all %d (poll() had moved past the "
@@ -169,10 +169,10 @@ class ProcessingPatternsTest {
         });
 
         assertThat(kafka.committedOffset(group, new TopicPartition(topic, 1))).as("committed offset of the failed "
-                + "partition 1").isNull();
+                + "partition 1").isEmpty();
         for (var partition : List.of(0, 2)) {
             assertThat(kafka.committedOffset(group, new TopicPartition(topic, partition)))
-                    .as("committed offset of partition %d, whose records were all handled", partition).isEqualTo(perPartition);
+                    .as("committed offset of partition %d, whose records were all handled", partition).hasValue(perPartition);
         }
 
         var again = new CopyOnWriteArrayList<String>();
@@ -282,7 +282,7 @@ class ProcessingPatternsTest {
         var partitions = IntStream.range(0, 3).mapToObj(p -> new TopicPartition(topic, p)).toList();
         Map<TopicPartition, Long> ends = kafka.newConsumerWithoutGroup().endOffsets(partitions);
         for (var partition : partitions) {
-            assertThat(kafka.committedOffset(group, partition)).as("committed offset of %s", partition).isEqualTo(ends.get(partition));
+            assertThat(kafka.committedOffset(group, partition)).as("committed offset of %s", partition).hasValue(ends.get(partition));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import lab.kit.junit.Codec;
 import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
@@ -36,15 +37,15 @@ class DeadLettersTest {
     void parksEverything(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders", 1);
         var dlt = kafka.createTopic("orders.dlt", 1);
-        var producer = kafka.newBytesProducer();
+        var producer = kafka.newProducer(Codec.BYTES);
         var original = new ProducerRecord<>(topic, utf8("o-1"), BROKEN_VALUE);
         original.headers().add("trace-id", utf8("t-42"));
         producer.send(original).get();
-        var failed = kafka.readAllBytes(topic, 1).get(0);
+        var failed = kafka.readAll(topic, 1, Codec.BYTES).get(0);
 
         producer.send(DeadLetters.deadLetterOf(failed, new IllegalArgumentException("not JSON"), dlt)).get();
 
-        var parked = kafka.readAllBytes(dlt, 1).get(0);
+        var parked = kafka.readAll(dlt, 1, Codec.BYTES).get(0);
         assertThat(parked.key()).as("key").isEqualTo(utf8("o-1"));
         assertThat(parked.value()).as("value, byte for byte (never decode and re-encode a broken value)")
                 .isEqualTo(BROKEN_VALUE);
@@ -79,11 +80,11 @@ class DeadLettersTest {
         var dlt = kafka.createTopic("orders.dlt", 1);
         park(kafka, topic, dlt, List.of("o-1", "o-2", "o-3"));
 
-        var replayed = DeadLetters.replay(kafka.newBytesConsumer(kafka.uniqueName("replay")),
-                kafka.newBytesProducer(), dlt);
+        var replayed = DeadLetters.replay(kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("replay")), Codec.BYTES),
+                kafka.newProducer(Codec.BYTES), dlt);
 
         assertThat(replayed).as("records replay() reports").isEqualTo(3);
-        var back = kafka.readAllBytes(topic, 6).subList(3, 6);
+        var back = kafka.readAll(topic, 6, Codec.BYTES).subList(3, 6);
         assertThat(back).extracting(r -> utf8(r.key())).as("keys back on %s", topic)
                 .containsExactly("o-1", "o-2", "o-3");
         assertThat(back.get(0).value()).as("value of the replayed o-1").isEqualTo(BROKEN_VALUE);
@@ -101,10 +102,10 @@ class DeadLettersTest {
         var dlt = kafka.createTopic("orders.dlt", 1);
         var group = kafka.uniqueName("replay");
         park(kafka, topic, dlt, List.of("o-1", "o-2"));
-        var first = DeadLetters.replay(kafka.newBytesConsumer(group), kafka.newBytesProducer(), dlt);
+        var first = DeadLetters.replay(kafka.newConsumer(kafka.manualCommitConfig(group), Codec.BYTES), kafka.newProducer(Codec.BYTES), dlt);
         park(kafka, topic, dlt, List.of("o-3"));
 
-        var second = DeadLetters.replay(kafka.newBytesConsumer(group), kafka.newBytesProducer(), dlt);
+        var second = DeadLetters.replay(kafka.newConsumer(kafka.manualCommitConfig(group), Codec.BYTES), kafka.newProducer(Codec.BYTES), dlt);
 
         assertThat(List.of(first, second)).as("records replayed by the first and the second replay (the "
                 + "group's committed offsets remember what was replayed)").containsExactly(2, 1);
@@ -119,14 +120,14 @@ class DeadLettersTest {
         var group = kafka.uniqueName("replay");
         park(kafka, topic, dlt, List.of("o-1"));
         // A producer whose sends all fail, as when the original topic's partition is offline.
-        Producer<byte[], byte[]> failing = Intercept.of(Producer.class, kafka.newBytesProducer(), call -> call.named("send")
+        Producer<byte[], byte[]> failing = Intercept.of(Producer.class, kafka.newProducer(Codec.BYTES), call -> call.named("send")
                 ? CompletableFuture.failedFuture(new TimeoutException("orders unavailable")) : call.proceed());
 
-        assertThatThrownBy(() -> DeadLetters.replay(kafka.newBytesConsumer(group), failing, dlt))
+        assertThatThrownBy(() -> DeadLetters.replay(kafka.newConsumer(kafka.manualCommitConfig(group), Codec.BYTES), failing, dlt))
                 .as("replay() when Kafka did not store the replayed record (did it wait for each send?)")
                 .hasRootCauseInstanceOf(TimeoutException.class);
         assertThat(kafka.committedOffset(group, new TopicPartition(dlt, 0)))
-                .as("offset committed for %s after the failed replay: none, or o-1 would never be replayed", dlt).isNull();
+                .as("offset committed for %s after the failed replay: none, or o-1 would never be replayed", dlt).isEmpty();
     }
 
     @Test
@@ -140,14 +141,14 @@ class DeadLettersTest {
 
     /** Sends orders to {@code topic}, reads them back and parks each on {@code dlt}, as a failing consumer would. */
     private static void park(KafkaLab kafka, String topic, String dlt, List<String> orderIds) throws Exception {
-        var producer = kafka.newBytesProducer();
+        var producer = kafka.newProducer(Codec.BYTES);
         var before = (int) kafka.recordCount(topic);
         for (var id : orderIds) {
             var record = new ProducerRecord<>(topic, utf8(id), BROKEN_VALUE);
             record.headers().add("trace-id", utf8("t-" + id));
             producer.send(record).get();
         }
-        var failed = kafka.readAllBytes(topic, before + orderIds.size());
+        var failed = kafka.readAll(topic, before + orderIds.size(), Codec.BYTES);
         var parked = new ArrayList<>(failed.subList(before, failed.size()));
         for (var record : parked) {
             producer.send(DeadLetters.deadLetterOf(record, new IllegalStateException("downstream said 500"), dlt)).get();

@@ -1,5 +1,6 @@
 package lab.week04;
 
+import lab.kit.junit.Codec;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
 import lab.kit.registry.LabSchemaRegistry;
@@ -75,7 +76,7 @@ class EventContractTest {
             producer.send(new ProducerRecord<>(topic, "o-2", OrderSchemas.orderV2("o-2", "sku-2", 2, "app"))).get();
             producer.send(new ProducerRecord<>(topic, "o-3", renamed("o-3", "sku-3", 3))).get();
         }
-        var events = kafka.readAllBytes(topic, 3);
+        var events = kafka.readAll(topic, 3, Codec.BYTES);
 
         var breaches = contract.breachesIn(events, registry);
 
@@ -87,10 +88,10 @@ class EventContractTest {
     @DisplayName("an event that is not in the wire format is a breach, not a crash")
     void unreadableEvent(KafkaLab kafka) throws Exception {
         var topic = kafka.createTopic("orders-avro", 1);
-        var producer = kafka.newBytesProducer();
+        var producer = kafka.newProducer(Codec.BYTES);
         producer.send(new ProducerRecord<>(topic, "o-1".getBytes(), "{\"orderId\": \"o-1\"}".getBytes())).get();
 
-        var breaches = contract.breachesIn(kafka.readAllBytes(topic, 1),
+        var breaches = contract.breachesIn(kafka.readAll(topic, 1, Codec.BYTES),
                 new SchemaRegistryClient(registryUrl));
 
         assertThat(breaches).as("breaches for a JSON event on an Avro topic").singleElement().asString()

@@ -132,7 +132,7 @@ class OrderAuditRelayTest {
                             + "however wrapped").anySatisfy(cause -> assertThat(cause).isInstanceOf(TimeoutException.class)
                             .hasMessageContaining("not present in metadata")));
             assertThat(kafka.committedOffset(realConsumer.groupMetadata().groupId(), new TopicPartition(orders, 0)))
-                    .as("offset committed after the failed audit").isNull();
+                    .as("offset committed after the failed audit").isEmpty();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import lab.kit.junit.Codec;
 import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -97,13 +98,13 @@ class OrderGateTest {
         var events = List.of(VALID, "{\"orderId\": \"o-2\", \"sku\": \"sku-1\"}",
                 "{\"orderId\": \"o-3\", \"sku\": \"sku-2\", \"quantity\": 1}", "not json at all",
                 "{\"orderId\": \"o-5\", \"sku\": \"sku-3\", \"quantity\": 5, \"coupon\": \"X\"}");
-        var producer = kafka.newBytesProducer();
+        var producer = kafka.newProducer(Codec.BYTES);
         for (var event : events) {
             producer.send(new ProducerRecord<>(topic, utf8("k"), utf8(event))).get();
         }
         var handled = new ArrayList<String>();
         var gate = gate(producer, dlt, order -> handled.add(order.get("orderId").asText()));
-        var consumer = kafka.newBytesConsumer(kafka.uniqueName("orders"));
+        var consumer = kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("orders")), Codec.BYTES);
         consumer.subscribe(List.of(topic));
 
         for (var record : LabAwait.records(consumer, events.size())) {
@@ -111,7 +112,7 @@ class OrderGateTest {
         }
 
         assertThat(handled).as("orders handed to the handler").containsExactly("o-1", "o-3");
-        var parked = kafka.readAllBytes(dlt, 3);
+        var parked = kafka.readAll(dlt, 3, Codec.BYTES);
         assertThat(parked).extracting(r -> text(r.value())).as("values parked on the DLT, byte for byte")
                 .containsExactly(events.get(1), events.get(3), events.get(4));
         assertThat(text(parked.get(0).headers().lastHeader(DeadLetters.ERROR_MESSAGE).value()))

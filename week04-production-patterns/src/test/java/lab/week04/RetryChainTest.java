@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import lab.kit.junit.Codec;
 import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -97,12 +98,12 @@ class RetryChainTest {
             }
             handled.add(key);
         };
-        var producer = kafka.newBytesProducer();
+        var producer = kafka.newProducer(Codec.BYTES);
         for (var key : List.of("flaky", "good-1", "bad", "good-2")) {
             producer.send(new ProducerRecord<>(main, bytes(key), bytes("{}"))).get();
         }
 
-        var service = new RetryTopicService(kafka.newBytesConsumer(kafka.uniqueName("orders-service")),
+        var service = new RetryTopicService(kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("orders-service")), Codec.BYTES),
                 producer, chain, handler, Clock.systemUTC());
         var running = Background.start("retry-service", service);
         try {
@@ -119,7 +120,7 @@ class RetryChainTest {
                 + "flaky's retries").containsExactly("good-1", "good-2", "flaky");
         assertThat(calls.get("flaky").get()).as("calls for flaky: the first try and 2 retries").isEqualTo(3);
         assertThat(calls.get("bad").get()).as("calls for bad: the first try and 2 retries, then parked").isEqualTo(3);
-        var parked = kafka.newBytesConsumer(kafka.uniqueName("dlt-reader"));
+        var parked = kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("dlt-reader")), Codec.BYTES);
         parked.subscribe(List.of(chain.deadLetterTopic()));
         assertThat(text(LabAwait.records(parked, 1).get(0).key())).as("key of the parked order").isEqualTo("bad");
     }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -149,7 +148,15 @@ public final class KafkaLab implements AutoCloseable {
 
     /** A String producer for this cluster, closed after the test. */
     public KafkaProducer<String, String> newProducer() {
-        return closeAfterTest(new KafkaProducer<>(producerConfig()));
+        return newProducer(Codec.STRINGS);
+    }
+
+    /** A producer with keys and values in {@code codec} (e.g. {@link Codec#BYTES}), closed after the test. */
+    public <K, V> KafkaProducer<K, V> newProducer(Codec<K, V> codec) {
+        var config = producerConfig();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, codec.keySerializer());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, codec.valueSerializer());
+        return closeAfterTest(new KafkaProducer<>(config));
     }
 
     /** A String producer with {@link #producerConfig()} plus {@code settings} (which win), closed after the test. */
@@ -191,24 +198,16 @@ public final class KafkaLab implements AutoCloseable {
         return closeAfterTest(new KafkaConsumer<>(config));
     }
 
-    /** A producer of raw bytes, for records that must travel exactly as they are (dead letters, poison pills). */
-    public KafkaProducer<byte[], byte[]> newBytesProducer() {
-        var config = producerConfig();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return closeAfterTest(new KafkaProducer<>(config));
-    }
-
     /**
-     * A raw-bytes consumer in {@code groupId}, from the earliest offset, committing only when told to
-     * ({@link #manualCommitConfig(String)}: the services that read bytes commit after handling), closed
-     * after the test.
+     * A consumer with the given settings and keys and values in {@code codec}, closed after the test:
+     * {@code kafka.newConsumer(kafka.manualCommitConfig(group), Codec.BYTES)} for a service that reads
+     * raw bytes and commits after handling.
      */
-    public KafkaConsumer<byte[], byte[]> newBytesConsumer(String groupId) {
-        var config = manualCommitConfig(groupId);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return closeAfterTest(new KafkaConsumer<>(config));
+    public <K, V> KafkaConsumer<K, V> newConsumer(Map<String, Object> config, Codec<K, V> codec) {
+        var withCodec = new HashMap<>(config);
+        withCodec.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, codec.keyDeserializer());
+        withCodec.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, codec.valueDeserializer());
+        return closeAfterTest(new KafkaConsumer<>(withCodec));
     }
 
     /** A String consumer without a group, for assign() and seek(); closed after the test. */
@@ -227,17 +226,15 @@ public final class KafkaLab implements AutoCloseable {
      * {@code count} records arrived; fails listing what came otherwise.
      */
     public List<ConsumerRecord<String, String>> readAll(String topic, int count) {
-        try (var consumer = new KafkaConsumer<String, String>(consumerConfigWithoutGroup())) {
-            return readFromBeginning(consumer, topic, count);
-        }
+        return readAll(topic, count, Codec.STRINGS);
     }
 
-    /** {@link #readAll(String, int)} for records that must be seen exactly as stored: raw bytes. */
-    public List<ConsumerRecord<byte[], byte[]>> readAllBytes(String topic, int count) {
+    /** {@link #readAll(String, int)} in {@code codec}: {@link Codec#BYTES} for records that must be seen exactly as stored. */
+    public <K, V> List<ConsumerRecord<K, V>> readAll(String topic, int count, Codec<K, V> codec) {
         var config = consumerConfigWithoutGroup();
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(config)) {
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, codec.keyDeserializer());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, codec.valueDeserializer());
+        try (var consumer = new KafkaConsumer<K, V>(config)) {
             return readFromBeginning(consumer, topic, count);
         }
     }
@@ -264,10 +261,10 @@ public final class KafkaLab implements AutoCloseable {
         }
     }
 
-    /** The offset {@code groupId} has committed for {@code partition}, or null when it has committed none. */
-    public Long committedOffset(String groupId, TopicPartition partition) throws ExecutionException, InterruptedException {
+    /** The offset {@code groupId} has committed for {@code partition}; empty when it has committed none. */
+    public OptionalLong committedOffset(String groupId, TopicPartition partition) throws ExecutionException, InterruptedException {
         var offset = admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().get(partition);
-        return offset == null ? null : offset.offset();
+        return offset == null ? OptionalLong.empty() : OptionalLong.of(offset.offset());
     }
 
     /** Closes {@code resource} when the test ends, most recent first. */

@@ -38,9 +38,9 @@ class SingleBrokerTest {
         var topic = kafka.createTopic("raw", 1);
         var notUtf8 = new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF};
 
-        kafka.newBytesProducer().send(new ProducerRecord<>(topic, "o-1".getBytes(), notUtf8)).get();
+        kafka.newProducer(Codec.BYTES).send(new ProducerRecord<>(topic, "o-1".getBytes(), notUtf8)).get();
 
-        assertThat(kafka.readAllBytes(topic, 1).get(0).value()).containsExactly(notUtf8);
+        assertThat(kafka.readAll(topic, 1, Codec.BYTES).get(0).value()).containsExactly(notUtf8);
         assertThat(kafka.manualCommitConfig("g")).containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     }
 
