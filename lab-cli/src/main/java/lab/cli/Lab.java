@@ -143,6 +143,13 @@ public final class Lab implements Runnable {
         CheckDaemon.stopAll(root, System.out);
     }
 
+    @Command(name = "benchmark", hidden = true, description = "Times ./lab check of one exercise: one cold run (no warm"
+            + " JVM), then warm ones; for the README's figures.")
+    void benchmark(@Parameters(paramLabel = "<exercise>") String exercise,
+                   @Option(names = "--runs", defaultValue = "5", description = "warm runs (default 5)") int runs) throws Exception {
+        CheckBenchmark.run(root, exercise, runs, System.out);
+    }
+
     private ExerciseCatalog catalog() {
         return ExerciseCatalog.of(root);
     }

@@ -45,6 +45,7 @@ final class WarmRunner {
      * to {@code console}; false when the code does not compile.
      */
     boolean runOnce(String exercise, PrintStream console) throws Exception {
+        var started = System.nanoTime();
         var classes = out.resolve("classes");
         var testClasses = out.resolve("test-classes");
         var classpath = System.getProperty("java.class.path");
@@ -56,6 +57,7 @@ final class WarmRunner {
             console.println("Your code does not compile (see above); fix it and run again.");
             return false;
         }
+        console.printf("  compiled in %.1f s%n", (System.nanoTime() - started) / 1e9);
         runTests(exercise, console, classes, testClasses);
         return true;
     }
@@ -116,9 +118,17 @@ final class WarmRunner {
             this.console = console;
         }
 
+        private long started;
+
         @Override
         public void testPlanExecutionStarted(TestPlan plan) {
+            started = System.nanoTime();
             console.println("  running " + plan.countTestIdentifiers(TestIdentifier::isTest) + " test(s) ...");
+        }
+
+        @Override
+        public void testPlanExecutionFinished(TestPlan plan) {
+            console.printf("  tests ran in %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
 
         @Override

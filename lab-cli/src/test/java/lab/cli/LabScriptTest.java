@@ -95,6 +95,25 @@ class LabScriptTest {
         assertThat(noArgument.output).contains("Missing required parameter: '<week|exercise>'", "Usage: ./lab check");
     }
 
+    @Test
+    @DisplayName("check runs an exercise on a real broker, says what it does, reuses its warm JVM the next time, and stop ends it")
+    void checkColdThenWarm() throws Exception {
+        lab("stop");
+
+        var cold = lab("check", "1.1");
+        var warm = lab("check", "1.1");
+        var stop = lab("stop");
+
+        assertThat(cold.exit).as(cold.output).isEqualTo(1);
+        assertThat(cold.output).contains("Checking exercise 1.1", "./mvnw test -pl week01-fundamentals -am -Dgroups=ex1.1",
+                "compiling week01-fundamentals and the kit with Maven", "starting the warm test JVM", "running 6 test(s)",
+                "FAIL  1.1  not started (0/6 tests pass)", "Exercise 1.1 not done yet",
+                "TODO at week01-fundamentals/src/exercise/java/lab/week01/TopicAdmin.java");
+        assertThat(warm.output).as("the second check").contains("FAIL  1.1  not started").doesNotContain("with Maven", "starting the warm");
+        assertThat(stop.output).contains("Stopped the warm test JVM of week01-fundamentals");
+        assertThat(CheckDaemon.find(ROOT.resolve("week01-fundamentals"))).as("a warm JVM after ./lab stop").isEmpty();
+    }
+
     private record Result(int exit, String output) {
     }
 
