@@ -22,6 +22,17 @@ public final class Hints {
 
     /** The hint levels of {@code exercise}, each as "title" + text. */
     public static List<String> levels(Exercise exercise) {
+        var section = section(exercise);
+        var levels = new ArrayList<String>();
+        var matcher = LEVEL.matcher(section);
+        while (matcher.find()) {
+            levels.add(matcher.group(1).trim() + "\n\n" + matcher.group(2).strip());
+        }
+        return levels;
+    }
+
+    /** The whole section of {@code exercise} in its HINTS.md: from its anchor to the next one. */
+    public static String section(Exercise exercise) {
         var text = read(exercise.hintsFile());
         var start = text.indexOf("<a id=\"" + exercise.anchor() + "\"></a>");
         if (start < 0) {
@@ -29,13 +40,7 @@ public final class Hints {
                     + " (no <a id=\"" + exercise.anchor() + "\"></a>).");
         }
         var end = text.indexOf("<a id=", start + 1);
-        var section = text.substring(start, end < 0 ? text.length() : end);
-        var levels = new ArrayList<String>();
-        var matcher = LEVEL.matcher(section);
-        while (matcher.find()) {
-            levels.add(matcher.group(1).trim() + "\n\n" + matcher.group(2).strip());
-        }
-        return levels;
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     /** Level {@code level} (1-based) of the hints, with a line saying how to get the next one. */

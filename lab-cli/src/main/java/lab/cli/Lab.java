@@ -133,6 +133,12 @@ public final class Lab implements Runnable {
         return new Verify(root, System.out).run() ? 0 : FAILED;
     }
 
+    @Command(name = "wrong", description = "Apply each wrong solution of the weeks' catalogs (wrong-solutions.toml) to"
+            + " the reference solution and prove its exercise's tests fail with the message it names.")
+    int wrong(@Parameters(paramLabel = "[week|exercise]", arity = "0..1") String target) throws Exception {
+        return WrongSolutionCheck.command(root, target, System.out) ? 0 : FAILED;
+    }
+
     @Command(name = "stubcheck", hidden = true, description = "Only the stub check, on the results already there.")
     int stubcheck() {
         return new StubCheck().run(root, System.out) ? 0 : FAILED;

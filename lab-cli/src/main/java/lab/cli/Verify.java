@@ -41,14 +41,17 @@ final class Verify {
         clearResults();
         var ok = true;
 
-        ok &= step("1/4 Solution track: the kit's tests and every exercise test on the reference solutions",
-                "verify -Psolutions", List.of("-B", "-ntp", "verify", "-Psolutions"));
-        ok &= step("2/4 Learner track: every exercise test on the untouched stubs (these failures are expected)",
+        // The weeks' test classpaths are written on the way, for the wrong solutions of step 4.
+        ok &= step("1/5 Solution track: the kit's tests and every exercise test on the reference solutions",
+                "verify -Psolutions", List.of("-B", "-ntp", "verify", "dependency:build-classpath", "-Psolutions",
+                        "-Dmdep.outputFile=target/lab-test-classpath.txt", "-Dmdep.includeScope=test"));
+        ok &= step("2/5 Learner track: every exercise test on the untouched stubs (these failures are expected)",
                 "test -pl " + weeks + " -am -Dmaven.test.failure.ignore=true",
                 List.of("-B", "-ntp", "test", "-pl", weeks, "-am", "-Dmaven.test.failure.ignore=true"));
         ok &= composeFiles();
+        ok &= wrongSolutions();
 
-        out.println("== 4/4 Stub check");
+        out.println("== 5/5 Stub check");
         var stepStart = System.nanoTime();
         ok &= new StubCheck().run(root, out);
         timings.add(String.format("stub check %.0f s", seconds(stepStart)));
@@ -68,8 +71,17 @@ final class Verify {
         return exit == 0;
     }
 
+    private boolean wrongSolutions() throws IOException, InterruptedException {
+        out.println("== 4/5 Wrong solutions: each catalogued mistake fails its exercise's tests with the message it names");
+        out.println("  $ ./lab wrong");
+        var stepStart = System.nanoTime();
+        var ok = new WrongSolutionCheck(root, out).run(ExerciseCatalog.weekModules(root), null);
+        timings.add(String.format("wrong solutions %.0f s", seconds(stepStart)));
+        return ok;
+    }
+
     private boolean composeFiles() throws IOException, InterruptedException {
-        out.println("== 3/4 Compose files in docker/");
+        out.println("== 3/5 Compose files in docker/");
         var script = root.resolve("docker/validate.sh");
         var windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
         if (!Files.isExecutable(script) || windows || !(onPath("docker-compose") || dockerComposeAnswers())) {

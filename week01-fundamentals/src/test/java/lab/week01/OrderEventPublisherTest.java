@@ -3,6 +3,7 @@ package lab.week01;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
@@ -64,5 +65,20 @@ class OrderEventPublisherTest {
         assertThat(stored).extracting(RecordMetadata::partition).as("partitions of o-1's events").containsOnly(stored.get(0).partition());
         assertThat(kafka.readAll(topic, 3)).extracting(ConsumerRecord::value).extracting(OrderEventJson::fromJson)
                 .as("o-1's events as read back").containsExactly(CREATED, PAID, RESERVED);
+    }
+
+    @Test
+    @DisplayName("the producer chooses the partition from the key: many orders spread over the partitions")
+    void ordersSpreadOverPartitions(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 3);
+        var publisher = new OrderEventPublisher(kafka.newProducer(), topic);
+        var partitions = new TreeSet<Integer>();
+
+        for (int order = 1; order <= 20; order++) {
+            partitions.add(publisher.publish(new OrderEvent(EventType.ORDER_CREATED, "o-" + order, "1 x tea")).partition());
+        }
+
+        assertThat(partitions).as("partitions used by 20 different orders on a 3-partition topic: one partition for all"
+                + " means the partition is chosen by hand; leave it to the producer, which hashes the key").hasSizeGreaterThan(1);
     }
 }

@@ -65,7 +65,7 @@ public class ResultsRecorder implements TestExecutionListener {
     }
 
     /** The failure's message, and its root cause's when Kafka wrapped the learner's exception. */
-    private static String messageOf(Throwable failure) {
+    public static String messageOf(Throwable failure) {
         var root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
