@@ -24,7 +24,7 @@ public final class ContainerCluster implements LabCluster {
 
     public static ContainerCluster start(int brokers) {
         if (brokers != 1) {
-            throw new LabSetupException("-D" + BrokerSource.PROPERTY + "=containers runs a single broker; this"
+            throw new ShapeNotServed("-D" + BrokerSource.PROPERTY + "=containers runs a single broker; this"
                     + " test needs " + brokers + ". Use -D" + BrokerSource.PROPERTY + "=embedded (the default),"
                     + " or start docker/cluster and use -D" + BrokerSource.PROPERTY + "=external.");
         }

@@ -37,7 +37,7 @@ public final class ExternalCluster implements LabCluster {
         }
         var ids = brokerIdsAt(bootstrapServers);
         if (ids.size() < brokers) {
-            throw new LabSetupException("This test needs a cluster of " + brokers + " brokers, but the one at "
+            throw new ShapeNotServed("This test needs a cluster of " + brokers + " brokers, but the one at "
                     + bootstrapServers + " has " + ids.size() + " " + ids + ". Start docker/cluster, or use -D"
                     + BrokerSource.PROPERTY + "=embedded.");
         }

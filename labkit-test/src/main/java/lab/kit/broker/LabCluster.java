@@ -19,7 +19,7 @@ public interface LabCluster extends AutoCloseable {
 
     /** Stops one broker (a controlled shutdown: it hands its partition leadership over first). */
     default void stopBroker(int brokerId) {
-        throw new LabSetupException("A " + describe() + " cluster cannot stop brokers from a test."
+        throw new ShapeNotServed("A " + describe() + " cluster cannot stop brokers from a test."
                 + " Run this test on the embedded source (-D" + BrokerSource.PROPERTY + "=embedded),"
                 + " or stop the broker yourself (e.g. docker stop <broker container>).");
     }

@@ -7,20 +7,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import lab.kit.broker.Clusters;
 import lab.kit.broker.LabCluster;
 import lab.kit.broker.LabSetupException;
+import lab.kit.broker.ShapeNotServed;
 import lab.kit.faults.LinkedCluster;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit 5 side of {@link WithKafka}: one shared cluster per shape (size, faulty link) in the root store (closed when the
  * test run ends), one {@link KafkaLab} per test (closed after it), and stopped brokers started again
  * after each test so the next one finds the cluster whole.
  */
-public class KafkaExtension implements ParameterResolver, AfterEachCallback {
+public class KafkaExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaExtension.class);
 
@@ -36,6 +40,23 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
                 key -> new KafkaLab(cluster, context.getDisplayName()), KafkaLab.class);
     }
 
+    /**
+     * A test whose cluster the chosen source runs but cannot serve (3 brokers from a 1-broker source) is
+     * skipped with the reason. Decided here, before its parameters are resolved: JUnit reports anything a
+     * parameter resolver throws as a failure.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        var needsKafka = context.getTestMethod().stream().flatMap(method -> java.util.Arrays.stream(method.getParameterTypes()))
+                .anyMatch(type -> type == KafkaLab.class);
+        if (needsKafka) {
+            var attempt = attempt(context, Shape.wanted(context));
+            if (attempt.failure() instanceof ShapeNotServed notServed) {
+                throw new TestAbortedException(notServed.getMessage());
+            }
+        }
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         var lab = context.getStore(NAMESPACE).get(KafkaLab.class, KafkaLab.class);
@@ -45,6 +66,18 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
                 linked.link().restore(); // the next test starts on a healthy link
             }
         }
+    }
+
+    /**
+     * A test that asks the cluster for what its source cannot do (stop a broker of an external cluster)
+     * is skipped with the reason, as one whose cluster cannot be had at all.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        if (thrown instanceof ShapeNotServed notServed) {
+            throw new TestAbortedException(notServed.getMessage());
+        }
+        throw thrown;
     }
 
     /** What a test class asked for in its {@link WithKafka}. */
@@ -88,14 +121,18 @@ public class KafkaExtension implements ParameterResolver, AfterEachCallback {
 
     /** A failed start is remembered too, so the remaining tests fail at once with the same message. */
     private static LabCluster sharedCluster(ExtensionContext context, Shape shape) {
-        var attempt = Boolean.getBoolean("lab.warm")
-                ? WARM.computeIfAbsent(shape, ClusterStart::attempt)
-                : context.getRoot().getStore(NAMESPACE)
-                        .getOrComputeIfAbsent(shape, key -> ClusterStart.attempt(shape), ClusterStart.class);
+        var attempt = attempt(context, shape);
         if (attempt.failure() != null) {
             throw new ParameterResolutionException(attempt.failure().getMessage(), attempt.failure());
         }
         return attempt.cluster();
+    }
+
+    private static ClusterStart attempt(ExtensionContext context, Shape shape) {
+        return Boolean.getBoolean("lab.warm")
+                ? WARM.computeIfAbsent(shape, ClusterStart::attempt)
+                : context.getRoot().getStore(NAMESPACE)
+                        .getOrComputeIfAbsent(shape, key -> ClusterStart.attempt(shape), ClusterStart.class);
     }
 
     /** The outcome of starting a cluster; closing it (at the end of the run) stops the cluster. */

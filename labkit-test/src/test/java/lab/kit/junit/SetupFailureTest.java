@@ -10,7 +10,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-@DisplayName("When the chosen source cannot start")
+@WithKafka
+@DisplayName("When the chosen source cannot start, or cannot serve a test")
 class SetupFailureTest {
 
     @AfterEach
@@ -44,6 +45,50 @@ class SetupFailureTest {
         @Test
         void second(KafkaLab kafka) {
             assertThat(kafka).isNotNull();
+        }
+    }
+
+    @Test
+    @DisplayName("a source that runs but cannot serve a lesson (3 brokers from a 1-broker cluster, a broker to stop)"
+            + " skips those tests with the reason, and runs the rest")
+    void testsTheSourceCannotServeAreSkipped(KafkaLab kafka) {
+        System.setProperty("lab.broker", "external");
+        System.setProperty("lab.bootstrap", kafka.bootstrapServers());
+        try {
+            var tests = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(NeedsThreeBrokers.class), selectClass(StopsABroker.class)).execute().testEvents();
+
+            assertThat(tests.failed().stream().map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                    .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?")))
+                    .as("failures of tests the source cannot serve (they must be skipped)").isEmpty();
+            tests.assertThatEvents().haveExactly(1, abortedWithReason("needs a cluster of 3 brokers"))
+                    .haveExactly(1, abortedWithReason("cannot stop brokers from a test"));
+            assertThat(tests.succeeded().count()).as("the test the source can serve").isEqualTo(1);
+        } finally {
+            System.clearProperty("lab.bootstrap");
+        }
+    }
+
+    private static org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> abortedWithReason(String reason) {
+        return org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(text -> text.contains(reason)));
+    }
+
+    @WithKafka(brokers = 3)
+    static class NeedsThreeBrokers {
+        @Test
+        void failsOver(KafkaLab kafka) {
+        }
+    }
+
+    @WithKafka
+    static class StopsABroker {
+        @Test
+        void readsBack(KafkaLab kafka) {
+        }
+
+        @Test
+        void stopsOne(KafkaLab kafka) {
+            kafka.cluster().stopBroker(1);
         }
     }
 }
