@@ -39,7 +39,8 @@ class ChoreographyTest {
         assertThat(rejected).as("answer to o-3's order.created (sku-2 sold out)").singleElement()
                 .satisfies(answer -> assertThat(answer.topic()).isEqualTo(topics.inventoryRejected()))
                 .satisfies(answer -> assertThat(typeOf(answer)).as("its message type").isEqualTo("inventory.rejected"))
-                .satisfies(answer -> assertThat(SagaMessage.of(answer.value()).reason()).contains("out of stock"));
+                .satisfies(answer -> assertThat(SagaMessage.of(answer.value()).reason())
+                        .as("its reason (out of stock, for the customer)").contains("out of stock"));
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex5.1")
@@ -51,14 +51,18 @@ class OrderAggregateTest {
         var shipped = OrderAggregate.replay("o-1", List.of(PLACED, new OrderEvent.Paid("o-1", 2_500),
                 new OrderEvent.Shipped("o-1", "t-9")));
 
-        assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Ship("o-1", "t-1")))
-                .as("Ship an unpaid order (a message like 'o-1 is PLACED: only a paid order ships')").isInstanceOf(OrderRuleException.class).hasMessageContaining("paid");
-        assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Pay("o-1", 100)))
-                .as("Pay the wrong amount (a message that names the amount due, 2500)").isInstanceOf(OrderRuleException.class).hasMessageContaining("2500");
-        assertThatThrownBy(() -> OrderAggregate.decide(shipped, new OrderCommand.Cancel("o-1", "too late")))
-                .as("Cancel a shipped order (a message that names its status, SHIPPED)").isInstanceOf(OrderRuleException.class).hasMessageContaining("SHIPPED");
-        assertThatThrownBy(() -> OrderAggregate.decide(placed, new OrderCommand.Place("o-1", "ana", "sku-7", 2, 2_500)))
-                .as("Place an order twice (a message like 'o-1 already exists')").isInstanceOf(OrderRuleException.class).hasMessageContaining("exists");
+        assertFails("Ship an unpaid order (a message like 'o-1 is PLACED: only a paid order ships')",
+                () -> OrderAggregate.decide(placed, new OrderCommand.Ship("o-1", "t-1")))
+                .isInstanceOf(OrderRuleException.class).hasMessageContaining("paid");
+        assertFails("Pay the wrong amount (a message that names the amount due, 2500)",
+                () -> OrderAggregate.decide(placed, new OrderCommand.Pay("o-1", 100)))
+                .isInstanceOf(OrderRuleException.class).hasMessageContaining("2500");
+        assertFails("Cancel a shipped order (a message that names its status, SHIPPED)",
+                () -> OrderAggregate.decide(shipped, new OrderCommand.Cancel("o-1", "too late")))
+                .isInstanceOf(OrderRuleException.class).hasMessageContaining("SHIPPED");
+        assertFails("Place an order twice (a message like 'o-1 already exists')",
+                () -> OrderAggregate.decide(placed, new OrderCommand.Place("o-1", "ana", "sku-7", 2, 2_500)))
+                .isInstanceOf(OrderRuleException.class).hasMessageContaining("exists");
     }
 
     @Test
@@ -79,8 +83,8 @@ class OrderAggregateTest {
         assertThat(store.load("o-2")).extracting(EventStore.Stored::event).as("o-2's events, on the same partition as o-1's")
                 .containsExactly(new OrderEvent.Placed("o-2", "ben", "sku-1", 1, 900),
                         new OrderEvent.Cancelled("o-2", "out of budget"));
-        assertThatThrownBy(() -> rebuilt.handle(new OrderCommand.Pay("o-2", 900)))
-                .as("a new service instance, with only the log: paying the cancelled o-2")
+        assertFails("a new service instance, with only the log: paying the cancelled o-2",
+                () -> rebuilt.handle(new OrderCommand.Pay("o-2", 900)))
                 .isInstanceOf(OrderRuleException.class).hasMessageContaining("CANCELLED");
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import lab.kit.junit.Intercept;
@@ -11,12 +12,17 @@ import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** On real PostgreSQL 17 (embedded, shared by the test JVM; see SharedPostgres) and the kit's broker. */
 @WithKafka
@@ -36,9 +42,8 @@ class OrderOutboxTest {
             rejectOutboxRowsOf(connection, REJECTED.orderId());
             var eventId = OrderOutbox.placeOrder(connection, O1);
 
-            assertThatThrownBy(() -> OrderOutbox.placeOrder(connection, REJECTED))
-                    .as("placing an order whose outbox row the database refuses (the second insert fails)")
-                    .isInstanceOf(SQLException.class);
+            assertFails("placing an order whose outbox row the database refuses (the second insert fails)",
+                    () -> OrderOutbox.placeOrder(connection, REJECTED)).isInstanceOf(SQLException.class);
             var next = placeAfterTheFailure(connection, O2);
 
             assertThat(orderIds(connection)).as("rows in orders: the refused order's row went with its event (rolled back)")
@@ -59,7 +64,8 @@ class OrderOutboxTest {
             var published = OrderOutbox.publishPending(connection, kafka.newProducer(), topic, 100);
 
             assertThat(published).as("events publishPending reports").isEqualTo(2);
-            assertThat(unpublished(connection)).as("unpublished rows after publishing").isEmpty();
+            assertThat(unpublishedSeenElsewhere(db)).as("unpublished rows after publishing, seen from another "
+                    + "connection (were the marks committed?)").isEmpty();
             var records = kafka.readAll(topic, 2);
             assertThat(records).extracting(ConsumerRecord::key).as("keys").containsExactlyInAnyOrder("o-1", "o-2");
             assertThat(records).extracting(OutboxHeaders::eventId).as("event-id headers").containsExactlyInAnyOrder(first, second);
@@ -92,6 +98,38 @@ class OrderOutboxTest {
     }
 
     @Test
+    @DisplayName("events Kafka does not acknowledge stay pending, for the next run")
+    void unacknowledgedStayPending(KafkaLab kafka) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.uniqueName("order.events"); // never reached: every send fails before it
+        try (var connection = SharedPostgres.connect(db)) {
+            var first = OrderOutbox.placeOrder(connection, O1);
+            var second = OrderOutbox.placeOrder(connection, O2);
+
+            var thrown = catchThrowable(() -> OrderOutbox.publishPending(connection, refusingEverySend(kafka), topic, 100));
+
+            assertThat(unpublishedSeenElsewhere(db)).as("outbox rows pending after Kafka refused every send (%s); "
+                    + "marked published before Kafka acknowledged them? wait for each send's result, and let a "
+                    + "failure stop the run before the UPDATE", thrown == null ? "publishPending returned normally"
+                    : "publishPending threw " + thrown).containsExactly(first, second);
+        }
+    }
+
+    @Test
+    @DisplayName("a send Kafka does not acknowledge makes the run fail, so the caller knows")
+    void unacknowledgedSendFails(KafkaLab kafka) throws Exception {
+        var db = SharedPostgres.newSchema();
+        var topic = kafka.uniqueName("order.events"); // never reached: every send fails before it
+        try (var connection = SharedPostgres.connect(db)) {
+            OrderOutbox.placeOrder(connection, O1);
+
+            assertFails("publishPending when Kafka refuses every send (its failure, not a count, must reach the caller)",
+                    () -> OrderOutbox.publishPending(connection, refusingEverySend(kafka), topic, 100))
+                    .hasRootCauseInstanceOf(TimeoutException.class);
+        }
+    }
+
+    @Test
     @DisplayName("a crash between the order's commit and the publish loses nothing: the next publisher sends it")
     void crashBeforePublishing(KafkaLab kafka) throws Exception {
         var db = SharedPostgres.newSchema();
@@ -117,8 +155,9 @@ class OrderOutboxTest {
             OrderOutbox.placeOrder(connection, O1);
         }
         try (var dying = SharedPostgres.connect(db)) {
-            assertThatThrownBy(() -> OrderOutbox.publishPending(diesAtCommit(dying), kafka.newProducer(), topic, 100))
-                    .as("the publisher dying at its commit").hasMessageContaining("crash");
+            assertFails("the publisher dying at its commit",
+                    () -> OrderOutbox.publishPending(diesAtCommit(dying), kafka.newProducer(), topic, 100))
+                    .hasMessageContaining("crash");
         } // the process is gone: PostgreSQL ends its transaction, and the rows are pending again
 
         try (var restarted = SharedPostgres.connect(db)) {
@@ -150,6 +189,31 @@ class OrderOutboxTest {
             }
             return call.proceed();
         });
+    }
+
+    /**
+     * A producer whose sends all fail, as when no broker acknowledges them within delivery.timeout.ms: the
+     * future fails, and a callback, if one is given, is called with the error.
+     */
+    @SuppressWarnings("unchecked")
+    private static Producer<String, String> refusingEverySend(KafkaLab kafka) {
+        return Intercept.of(Producer.class, kafka.newProducer(), call -> {
+            if (call.named("send")) {
+                var refused = new TimeoutException("simulated: no broker acknowledged the record within delivery.timeout.ms");
+                if (call.args().length > 1 && call.args()[1] instanceof Callback callback) {
+                    callback.onCompletion(null, refused);
+                }
+                return CompletableFuture.failedFuture(refused);
+            }
+            return call.proceed();
+        });
+    }
+
+    /** The unpublished rows as another connection sees them: only what was committed. */
+    private static List<String> unpublishedSeenElsewhere(PGSimpleDataSource db) throws SQLException {
+        try (var other = SharedPostgres.connect(db)) {
+            return unpublished(other);
+        }
     }
 
     private static List<String> unpublished(Connection connection) throws SQLException {

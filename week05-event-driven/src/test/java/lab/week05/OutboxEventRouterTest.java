@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -45,6 +50,8 @@ class OutboxEventRouterTest {
                 .hasValueSatisfying(record -> {
                     assertThat(record.topic()).as("topic").isEqualTo("order.events");
                     assertThat(record.key()).as("key: the row's aggregate_id").isEqualTo("o-1");
+                    assertThat(jsonTree(record.value())).as("value: the row's payload, the event's JSON text as it is")
+                            .isEqualTo(jsonTree(Json.write(O1)));
                     assertThat(Json.read(record.value(), OrderEvent.class)).as("value: the row's payload").isEqualTo(O1);
                     assertThat(new String(record.headers().lastHeader(OutboxHeaders.EVENT_ID).value(), StandardCharsets.UTF_8))
                             .as("event-id header").isEqualTo("adc23416-4480-4c43-a9e2-7cb61a51185b");
@@ -59,9 +66,10 @@ class OutboxEventRouterTest {
         var router = new OutboxEventRouter("order.events");
         var delete = "{\"before\":{\"id\":1},\"after\":null,\"op\":\"d\"}";
 
-        assertThat(router.route(resource("debezium/outbox-update.json"))).as("a captured UPDATE (published_at set)").isEmpty();
-        assertThat(router.route(delete)).as("a DELETE").isEmpty();
-        assertThat(router.route(null)).as("a tombstone (null value)").isEmpty();
+        assertThat(routed(router, resource("debezium/outbox-update.json"), "a captured UPDATE (published_at set)"))
+                .as("a captured UPDATE (published_at set)").isEmpty();
+        assertThat(routed(router, delete, "a DELETE")).as("a DELETE").isEmpty();
+        assertThat(routed(router, null, "a tombstone (null value)")).as("a tombstone (null value)").isEmpty();
     }
 
     @Test
@@ -174,6 +182,25 @@ class OutboxEventRouterTest {
         try (var statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE outbox SET published_at = now()");
             connection.commit();
+        }
+    }
+
+    /** What the router makes of {@code change}; a router that throws fails the test saying on what. */
+    private static Optional<ProducerRecord<String, String>> routed(OutboxEventRouter router, String change, String what) {
+        try {
+            return router.route(change);
+        } catch (RuntimeException e) {
+            throw new AssertionError("[" + what + "] route(...) threw " + e + ": a change that is not an insert gives "
+                    + "Optional.empty(), and a router that throws stops the CDC relay", e);
+        }
+    }
+
+    /** JSON text as a tree, so two texts of the same JSON compare equal whatever their spacing. */
+    private static JsonNode jsonTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not JSON: " + json, e);
         }
     }
 

@@ -65,6 +65,36 @@ class ShopTest {
     }
 
     @Test
+    @DisplayName("analytics keeps offsets per partition: each topic's partitions count their offsets from 0")
+    void offsetsPerPartition() {
+        var topics = new SagaTopics("");
+        var analytics = new ShopAnalytics(topics);
+
+        analytics.on(new ConsumerRecord<>(topics.orderCreated(), 0, 3L, "o-1", message("order.created", "o-1")));
+        analytics.on(new ConsumerRecord<>(topics.orderCreated(), 1, 0L, "o-2", message("order.created", "o-2")));
+        analytics.on(new ConsumerRecord<>(topics.paymentCompleted(), 0, 0L, "o-1", message("payment.completed", "o-1")));
+
+        assertThat(List.of(analytics.count(topics.orderCreated()), analytics.count(topics.paymentCompleted())))
+                .as("order.created and payment.completed events counted, after order.created partition 0 offset 3, "
+                        + "order.created partition 1 offset 0, payment.completed partition 0 offset 0 (offsets are per "
+                        + "partition: none of these is a repeat)").containsExactly(2L, 1L);
+    }
+
+    @Test
+    @DisplayName("only completed payments make revenue, though other events carry the amount too")
+    void revenueFromPaymentsOnly() {
+        var topics = new SagaTopics("");
+        var analytics = new ShopAnalytics(topics);
+
+        analytics.on(new ConsumerRecord<>(topics.orderCreated(), 0, 0L, "o-1", message("order.created", "o-1")));
+        analytics.on(new ConsumerRecord<>(topics.inventoryReserved(), 0, 0L, "o-1", message("inventory.reserved", "o-1")));
+        analytics.on(new ConsumerRecord<>(topics.paymentCompleted(), 0, 0L, "o-1", message("payment.completed", "o-1")));
+
+        assertThat(analytics.revenueCents()).as("revenue: completed payments only, after o-1's order.created, "
+                + "inventory.reserved and payment.completed, each carrying its 2500").isEqualTo(2_500);
+    }
+
+    @Test
     @DisplayName("end to end: orders placed through the outbox are reserved, paid and shipped")
     void ordersAreShipped(KafkaLab kafka) throws Exception {
         try (var shop = new Shop(kafka)) {
@@ -74,7 +104,8 @@ class ShopTest {
             shop.awaitUntil("o-1 and o-2 shipped",
                     () -> shop.rig.board.status("o-1").equals("SHIPPED") && shop.rig.board.status("o-2").equals("SHIPPED"));
             var t = shop.rig.topics;
-            shop.awaitUntil("analytics to count 2 shipped orders", () -> shop.analytics.count(t.orderShipped()) == 2);
+            shop.awaitAsserted("analytics to count 2 shipped orders", () -> assertThat(shop.analytics.count(t.orderShipped()))
+                    .as("order.shipped events counted by analytics").isEqualTo(2));
             // Two topics: Kafka orders records within a partition, not across topics, so neither is the order here.
             shop.awaitAsserted("the notifier to tell o-1's customer", () -> assertThat(shop.notifier.sentFor("o-1"))
                     .as("what o-1's customer was told")
@@ -95,7 +126,8 @@ class ShopTest {
 
             shop.awaitUntil("o-9 cancelled", () -> shop.rig.board.status("o-9").startsWith("CANCELLED"));
             var t = shop.rig.topics;
-            shop.awaitUntil("analytics to count the release", () -> shop.analytics.count(t.inventoryReleased()) == 1);
+            shop.awaitAsserted("analytics to count the release", () -> assertThat(shop.analytics.count(t.inventoryReleased()))
+                    .as("inventory.released events counted by analytics").isEqualTo(1));
 
             assertThat(shop.rig.board.status("o-9")).as("o-9 on the order service's board")
                     .isEqualTo("CANCELLED: payment declined");
@@ -118,9 +150,14 @@ class ShopTest {
 
             kafka.produce(List.of(new ProducerRecord<>(returns, "o-1", "{\"type\":\"returns.requested\",\"orderId\":\"o-1\"}")));
 
-            shop.awaitUntil("analytics to count the event on " + returns + " (metadata refreshes every second)",
-                    () -> shop.analytics.count(returns) == 1);
+            shop.awaitAsserted("analytics to count the event on " + returns, () -> assertThat(shop.analytics.count(returns))
+                    .as("events on %s counted by analytics (its consumer refreshes metadata every second)", returns)
+                    .isEqualTo(1));
         }
+    }
+
+    private static String message(String type, String orderId) {
+        return Json.write(new SagaMessage(type, orderId, IN_STOCK, 1, 2_500, null));
     }
 
     /**
