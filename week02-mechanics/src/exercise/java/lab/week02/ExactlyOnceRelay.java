@@ -25,7 +25,8 @@ public final class ExactlyOnceRelay {
         var batch = Batches.nextBatch(consumer);
         // TODO 2.5: in one transaction, send each record transformed to outputTopic (same key) and
         //           the batch's offsets for the consumer's group; commit it. If anything throws, abort
-        //           the transaction and rethrow.
+        //           the transaction and rethrow, leaving the consumer where the next poll reads the
+        //           batch again (poll() has moved past it).
         throw new UnsupportedOperationException("Exercise 2.5 not done yet: see HINTS.md#25");
     }
 }

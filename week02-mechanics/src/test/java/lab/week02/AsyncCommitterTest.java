@@ -2,6 +2,7 @@ package lab.week02;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -13,6 +14,8 @@ import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -51,17 +54,22 @@ class AsyncCommitterTest {
     void failedCommitNoted(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
         var consumer = setup.consumer();
-        var committer = new AsyncCommitter(consumer);
+        var outcomes = new CopyOnWriteArrayList<String>();
+        var committer = new AsyncCommitter(watchingAsyncCommits(consumer, outcomes));
         Batches.nextBatch(consumer);
         // A batch from a topic that does not exist: the broker refuses to commit its offsets.
         var ghost = new ConsumerRecord<>(kafka.uniqueName("no-such-topic"), 0, 7L, "o-9", "order.created");
 
         committer.batchHandled(List.of(ghost));
 
-        LabAwait.until("the failed commit to reach the callback (keep the exception it gets)").untilAsserted(() -> {
-            consumer.poll(Duration.ofMillis(50));
-            assertThat(committer.failures()).as("commit failures reported to the callback").isNotEmpty();
-        });
+        // The callback runs on the consumer's thread: keep polling until the commit has an answer.
+        LabAwait.until("the asynchronous commit of the batch to end (is it commitAsync(offsets, callback)?)")
+                .untilAsserted(() -> {
+                    consumer.poll(Duration.ofMillis(50));
+                    assertThat(outcomes).as("how the asynchronous commits ended").isNotEmpty();
+                });
+        assertThat(committer.failures()).as("commit failures reported to the callback: the commit ended with %s, so "
+                + "failures() must list it (does the callback keep the exception it gets?)", outcomes).isNotEmpty();
     }
 
     @Test
@@ -86,6 +94,31 @@ class AsyncCommitterTest {
         return Intercept.of(Consumer.class, consumer, call -> {
             calls.add(call.method().getName());
             return call.proceed();
+        });
+    }
+
+    /**
+     * The consumer, noting in {@code outcomes} how each {@code commitAsync(offsets, callback)} ended (whatever
+     * the callback given does with it), and refusing {@code commitSync}: a commit that waits.
+     */
+    @SuppressWarnings("unchecked") // the stand-in is of the raw interface; the arguments are of commitAsync's types
+    private static Consumer<String, String> watchingAsyncCommits(Consumer<String, String> consumer, List<String> outcomes) {
+        return Intercept.of(Consumer.class, consumer, call -> {
+            if (call.named("commitSync")) {
+                throw new AssertionError("batchHandled() called commitSync: a commit that waits, and retries a failed "
+                        + "commit until default.api.timeout.ms; the loop's commit is commitAsync");
+            }
+            if (!call.named("commitAsync") || call.args().length != 2) {
+                return call.proceed();
+            }
+            var callback = (OffsetCommitCallback) call.args()[1];
+            consumer.commitAsync((Map<TopicPartition, OffsetAndMetadata>) call.args()[0], (offsets, exception) -> {
+                outcomes.add(exception == null ? "success" : exception.toString());
+                if (callback != null) {
+                    callback.onComplete(offsets, exception);
+                }
+            });
+            return null;
         });
     }
 

@@ -35,6 +35,19 @@ class AutoCommitSettingsTest {
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Test
+    @DisplayName("the settings switch auto-commit on, with the interval in milliseconds")
+    void settingsSwitchAutoCommitOn() {
+        var settings = AutoCommitSettings.commitEvery(Duration.ofSeconds(3));
+
+        assertThat(String.valueOf(settings.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)))
+                .as("settings: auto-commit switched on (%s; the test's consumers start with it off), in %s",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, settings).isEqualTo("true");
+        assertThat(String.valueOf(settings.get(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG)))
+                .as("settings: an interval of 3 s, in milliseconds (%s), in %s",
+                        ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, settings).isEqualTo("3000");
+    }
+
+    @Test
     @DisplayName("committing on every poll: the crash re-reads only the batch it died in")
     void frequentCommitsRereadLittle(KafkaLab kafka) throws Exception {
         var scenario = new Scenario(kafka, AutoCommitSettings.commitEvery(Duration.ZERO));

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex2.5")
@@ -52,7 +52,7 @@ class ExactlyOnceRelayTest {
     void crashThenRestartConfirmsEachOrderOnce(KafkaLab kafka) throws Exception {
         var relay = new Relay(kafka);
 
-        assertThatThrownBy(relay::runOnceCrashingAtTheSecondSend).as("the crash must reach the caller")
+        assertFails("the crash must reach the caller", relay::runOnceCrashingAtTheSecondSend)
                 .isInstanceOf(SimulatedCrash.class);
         assertThat(relay.committedOffset()).as("input offset committed by the crashed run: none, it was aborted").isEmpty();
 
@@ -64,6 +64,20 @@ class ExactlyOnceRelayTest {
         assertThat(relay.output(IsolationLevel.READ_UNCOMMITTED, 4))
                 .as("a read_uncommitted reader also sees the aborted confirmation of o-1")
                 .containsExactly("confirmed:o-1", "confirmed:o-1", "confirmed:o-2", "confirmed:o-3");
+    }
+
+    @Test
+    @DisplayName("after an aborted batch the consumer is back at the batch's start, so a retry reads it again")
+    void abortRewindsTheConsumer(KafkaLab kafka) throws Exception {
+        var relay = new Relay(kafka);
+        var consumer = relay.consumer();
+
+        assertFails("the crash must reach the caller", () -> relay.runOnceCrashingAtTheSecondSend(consumer))
+                .isInstanceOf(SimulatedCrash.class);
+
+        assertThat(consumer.position(relay.inputPartition())).as("the consumer's position after the aborted batch: 0, "
+                + "the batch's first offset (poll() had moved it to 3: a caller that goes on with this consumer would "
+                + "skip the aborted orders, and its next commit would confirm them unrelayed)").isEqualTo(0L);
     }
 
     /** An input topic with three orders, an output topic, one transactional producer, one group. */
@@ -99,8 +113,16 @@ class ExactlyOnceRelayTest {
          * log, so the abort has something to hide. The relay may transform first and send after, or the
          * other way round: either way the crash comes from the producer.
          */
-        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
         void runOnceCrashingAtTheSecondSend() {
+            try (var consumer = new KafkaConsumer<String, String>(kafka.manualCommitConfig(group))) {
+                consumer.subscribe(List.of(input));
+                runOnceCrashingAtTheSecondSend(consumer);
+            }
+        }
+
+        /** The same crashing run, by {@code consumer}, which stays open. */
+        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
+        void runOnceCrashingAtTheSecondSend(KafkaConsumer<String, String> consumer) {
             var sends = new ArrayList<Future<?>>();
             Producer<String, String> crashing = Intercept.of(Producer.class, producer, call -> {
                 if (!call.named("send")) {
@@ -114,7 +136,18 @@ class ExactlyOnceRelayTest {
                 sends.add(sent);
                 return sent;
             });
-            run(crashing, CONFIRM);
+            ExactlyOnceRelay.relayOneBatch(withoutOwnCommits(consumer), crashing, output, CONFIRM);
+        }
+
+        /** A fresh member of the group, subscribed to the input, closed after the test. */
+        KafkaConsumer<String, String> consumer() {
+            var consumer = kafka.newConsumer(kafka.manualCommitConfig(group));
+            consumer.subscribe(List.of(input));
+            return consumer;
+        }
+
+        TopicPartition inputPartition() {
+            return new TopicPartition(input, 0);
         }
 
         private void run(Producer<String, String> through, UnaryOperator<String> transform) {

@@ -44,8 +44,11 @@ class KeyPartitioningTest {
 
         var after = sendOnePerCustomer(kafka, topic);
 
+        before.forEach((customer, partition) -> assertThat(KeyPartitioning.partitionFor(customer, 3))
+                .as("partition predicted for key '%s' on 3 partitions (the producer chose %d; is the partition count "
+                        + "the argument's?)", customer, partition).isEqualTo(partition));
         after.forEach((customer, partition) -> assertThat(KeyPartitioning.partitionFor(customer, 6))
-                .as("partition predicted for '%s' after growing to 6 partitions", customer).isEqualTo(partition));
+                .as("partition predicted for key '%s' after growing to 6 partitions", customer).isEqualTo(partition));
         assertThat(CUSTOMERS).as("keys whose partition changed when the topic grew from 3 to 6 partitions")
                 .anyMatch(customer -> !before.get(customer).equals(after.get(customer)));
     }

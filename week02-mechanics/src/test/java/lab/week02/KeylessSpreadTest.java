@@ -1,11 +1,19 @@
 package lab.week02;
 
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.clients.producer.RoundRobinPartitioner;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -28,7 +36,7 @@ class KeylessSpreadTest {
         // once batch.size (16 KB) has gone to it.
         var producer = producer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, 1000));
 
-        var spread = KeylessSpread.sendKeyless(producer, topic, RECORDS);
+        var spread = KeylessSpread.sendKeyless(sendingAllBeforeWaiting(producer), topic, RECORDS);
 
         assertThat(spread).as("records per partition with the default (sticky) partitioner").hasSize(1);
         assertThat(spread.values()).as("all records counted").containsExactly(RECORDS);
@@ -43,10 +51,66 @@ class KeylessSpreadTest {
         var producer = producer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, 1000,
                 ProducerConfig.PARTITIONER_CLASS_CONFIG, RoundRobinPartitioner.class));
 
-        var spread = KeylessSpread.sendKeyless(producer, topic, RECORDS);
+        var spread = KeylessSpread.sendKeyless(sendingAllBeforeWaiting(producer), topic, RECORDS);
 
         assertThat(spread).as("records per partition with RoundRobinPartitioner").hasSizeGreaterThan(1);
         assertThat(spread.values().stream().mapToInt(Integer::intValue).sum()).as("all records counted").isEqualTo(RECORDS);
+    }
+
+    /**
+     * The producer, whose acknowledgements refuse to be waited for before all {@link #RECORDS} records are
+     * sent: waiting for each one sends one record per request, after {@code linger.ms} each (30 s here).
+     */
+    @SuppressWarnings("unchecked") // the stand-in is of the raw interface; send returns a Future<RecordMetadata>
+    private static Producer<String, String> sendingAllBeforeWaiting(Producer<String, String> producer) {
+        var sends = new AtomicInteger();
+        return Intercept.of(Producer.class, producer, call -> {
+            if (!call.named("send")) {
+                return call.proceed();
+            }
+            var ack = (Future<RecordMetadata>) call.proceed();
+            sends.incrementAndGet();
+            return new WatchedAck(ack, sends);
+        });
+    }
+
+    /** An acknowledgement that fails the test when waited for before every record was sent. */
+    private record WatchedAck(Future<RecordMetadata> ack, AtomicInteger sends) implements Future<RecordMetadata> {
+
+        @Override
+        public RecordMetadata get() throws InterruptedException, ExecutionException {
+            refuseEarlyWait();
+            return ack.get();
+        }
+
+        @Override
+        public RecordMetadata get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+            refuseEarlyWait();
+            return ack.get(timeout, unit);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return ack.cancel(mayInterruptIfRunning);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return ack.isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            return ack.isDone();
+        }
+
+        private void refuseEarlyWait() {
+            if (sends.get() < RECORDS) {
+                throw new AssertionError("An acknowledgement was awaited after " + sends.get() + " of " + RECORDS
+                        + " sends: waiting for each one sends one record per request, with no batching (and a "
+                        + "linger.ms wait each). Send all, keep the futures, then wait.");
+            }
+        }
     }
 
     private static double recordsPerRequest(KafkaProducer<String, String> producer) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.consumer.RoundRobinAssignor;
 import org.apache.kafka.clients.consumer.StickyAssignor;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,40 @@ class RebalanceTest {
         var topic = kafka.createTopic("orders", 3);
         var group = new Group(kafka, topic, "consumer", null);
         assertOnlyMovedPartitionsRevoked(group);
+    }
+
+    @Test
+    @DisplayName("after an eager rebalance a member owns only its new assignment")
+    void eagerRevocationIsRemoved() {
+        var tracker = new AssignmentTracker();
+
+        tracker.onPartitionsAssigned(partitions(0, 1, 2));
+        tracker.onPartitionsRevoked(partitions(0, 1, 2));
+        tracker.onPartitionsAssigned(partitions(1));
+
+        assertThat(tracker.owned()).as("partitions owned after an eager rebalance: assigned [0, 1, 2], revoked "
+                + "[0, 1, 2], assigned [1] (is a revoked partition removed from owned()?)").isEqualTo(Set.of(1));
+        assertThat(tracker.revocations()).as("revocations after an eager rebalance").containsExactly(Set.of(0, 1, 2));
+    }
+
+    @Test
+    @DisplayName("after a cooperative rebalance a member keeps what did not move")
+    void cooperativeAssignmentAdds() {
+        var tracker = new AssignmentTracker();
+
+        tracker.onPartitionsAssigned(partitions(0, 1, 2));
+        tracker.onPartitionsRevoked(partitions(2));
+        tracker.onPartitionsAssigned(partitions());
+
+        assertThat(tracker.owned()).as("partitions owned after a cooperative rebalance: assigned [0, 1, 2], revoked [2], "
+                + "assigned [] (cooperative protocols pass only what was added: add to owned(), do not replace it)")
+                .isEqualTo(Set.of(0, 1));
+        assertThat(tracker.revocations()).as("revocations after a cooperative rebalance: only what was revoked, not "
+                + "everything owned").containsExactly(Set.of(2));
+    }
+
+    private static List<TopicPartition> partitions(int... numbers) {
+        return IntStream.of(numbers).mapToObj(number -> new TopicPartition("orders", number)).toList();
     }
 
     private static void assertOnlyMovedPartitionsRevoked(Group group) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex2.2")
@@ -68,7 +68,7 @@ class VipPartitionerTest {
         var topic = kafka.createTopic("orders", PARTITIONS);
         var producer = vipProducer(kafka);
 
-        assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, null, "order")).get())
+        assertFails("a keyless order must be refused", () -> producer.send(new ProducerRecord<>(topic, null, "order")).get())
                 .satisfies(failure -> assertThat(rootCause(failure))
                         .as("the reason a keyless order was refused (a NullPointerException is an accident, not a reason)")
                         .isNotInstanceOf(UnsupportedOperationException.class)

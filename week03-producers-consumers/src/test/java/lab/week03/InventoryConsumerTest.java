@@ -5,13 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.Background;
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -41,6 +44,19 @@ class InventoryConsumerTest {
         assertThat(running.thread.failure()).as("the loop ended without an error").isNull();
         assertThat(running.committed()).as("committed offset: all 5 handled orders").hasValue(5L);
         assertThat(running.members()).as("members of the group after the close (close() leaves the group)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("the loop commits what each poll handled while it runs, not only when it stops")
+    void commitsWhileRunning(KafkaLab kafka) throws Exception {
+        var running = new Running(kafka);
+        var pollsWhenHandled = running.pollsStarted.get();
+
+        running.thread.awaitUntil("the loop to poll again after handling the 5 orders",
+                () -> running.pollsStarted.get() > pollsWhenHandled);
+
+        assertThat(running.committed()).as("committed offset while the loop still runs, before any shutdown(): all 5 "
+                + "handled orders (commit after each poll's records, or a crash repeats all since the start)").hasValue(5L);
     }
 
     @Test
@@ -76,6 +92,8 @@ class InventoryConsumerTest {
         private final InventoryConsumer inventory;
         private final Background thread;
         private final List<String> handled = new CopyOnWriteArrayList<>();
+        /** Calls of poll() the loop has made (counted as each starts): a new one means the last poll's work is done. */
+        private final AtomicInteger pollsStarted = new AtomicInteger();
 
         Running(KafkaLab kafka) throws Exception {
             this(kafka, null);
@@ -88,7 +106,7 @@ class InventoryConsumerTest {
             this.group = kafka.uniqueName("inventory");
             // The orders are there before the first poll, so one poll returns them all.
             kafka.produce(IntStream.range(0, 5).mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "order.placed")).toList());
-            inventory = new InventoryConsumer(new KafkaConsumer<>(kafka.manualCommitConfig(group)), topic, record -> {
+            inventory = new InventoryConsumer(pollsCounted(new KafkaConsumer<>(kafka.manualCommitConfig(group))), topic, record -> {
                 if (record.key().equals(failingOrder)) {
                     throw new IllegalStateException("inventory database down while reserving " + record.key());
                 }
@@ -100,6 +118,16 @@ class InventoryConsumerTest {
                     inventory.shutdown();
                     thread.ended(BOUND);
                 }
+            });
+        }
+
+        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
+        private Consumer<String, String> pollsCounted(Consumer<String, String> consumer) {
+            return Intercept.of(Consumer.class, consumer, call -> {
+                if (call.named("poll")) {
+                    pollsStarted.incrementAndGet();
+                }
+                return call.proceed();
             });
         }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex3.3")
@@ -81,8 +81,8 @@ class OrderEventProducerTest {
         // max.request.size 100 bytes: every order is too large, and each callback gets the error.
         var producer = kafka.newProducer(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 100));
 
-        assertThatThrownBy(() -> OrderEventProducer.sendAsync(producer, topic, orders(3)))
-                .as("sendAsync when every send failed (the callback keeps the failures; after flush, throw)")
+        assertFails("sendAsync when every send failed (the callback keeps the failures; after flush, throw)",
+                () -> OrderEventProducer.sendAsync(producer, topic, orders(3)))
                 .isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(RecordTooLargeException.class);
     }
 

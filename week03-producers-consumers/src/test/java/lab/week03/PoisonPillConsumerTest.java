@@ -3,16 +3,22 @@ package lab.week03;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 
 import lab.kit.junit.Codec;
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -33,8 +39,7 @@ class PoisonPillConsumerTest {
     void readsAroundThePill(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
 
-        var orders = LabAwait.collect("the 2 good orders", () -> setup.reader.poll(Duration.ofMillis(200)), 2,
-                "Only the first? The consumer must seek past the pill, or every poll fails on it again.");
+        var orders = setup.readTheGoodOrders("Only the first? The consumer must seek past the pill, or every poll fails on it again.");
 
         assertThat(orders).containsExactly(new OrderPlaced("o-1", "beans", 2), new OrderPlaced("o-2", "grinder", 1));
     }
@@ -44,9 +49,10 @@ class PoisonPillConsumerTest {
     void parksThePill(KafkaLab kafka) throws Exception {
         var setup = new Setup(kafka);
 
-        LabAwait.collect("the 2 good orders", () -> setup.reader.poll(Duration.ofMillis(200)), 2,
-                "Is the pill skipped (seek past it) after it is parked?");
+        setup.readTheGoodOrders("Is the pill skipped (seek past it) after it is parked?");
 
+        assertThat(kafka.recordCount(setup.deadLetters)).as("records on the dead letter topic once the orders after the "
+                + "pill were read (the pill must be parked before the consumer moves past it)").isEqualTo(1);
         var parked = kafka.readAll(setup.deadLetters, 1, Codec.BYTES);
         assertThat(parked).as("records on the dead letter topic").hasSize(1);
         assertThat(parked.get(0).value()).as("the pill's bytes, unchanged").isEqualTo(PILL.getBytes(StandardCharsets.UTF_8));
@@ -60,10 +66,26 @@ class PoisonPillConsumerTest {
                 .isNotBlank();
     }
 
+    @Test
+    @DisplayName("the pill is stored on the dead letter topic before the consumer seeks past it")
+    void parkedBeforeSeekingPast(KafkaLab kafka) throws Exception {
+        var setup = new Setup(kafka);
+
+        setup.readTheGoodOrders("Is the pill skipped (seek past it) after it is parked?");
+
+        assertThat(setup.unstoredAtSeeks).as("parked sends not yet stored when the consumer sought past the pill (wait "
+                + "for the dead letter's send: seeking past a pill that is not stored anywhere loses it)")
+                .isNotEmpty().containsOnly(0);
+    }
+
     private static final class Setup {
         private final String orders;
         private final String deadLetters;
         private final PoisonPillConsumer reader;
+        /** The futures of the sends to the dead letter topic. */
+        private final List<Future<RecordMetadata>> parkedSends = new CopyOnWriteArrayList<>();
+        /** At each seek of the consumer: how many of those sends were not yet done. */
+        private final List<Integer> unstoredAtSeeks = new CopyOnWriteArrayList<>();
 
         Setup(KafkaLab kafka) throws Exception {
             orders = kafka.createTopic("orders", 1);
@@ -81,7 +103,38 @@ class PoisonPillConsumerTest {
             dltConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             dltConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             var dlt = kafka.closeAfterTest(new KafkaProducer<byte[], byte[]>(dltConfig));
-            reader = new PoisonPillConsumer(consumer, dlt, deadLetters);
+            reader = new PoisonPillConsumer(seeksWatched(consumer), sendsWatched(dlt), deadLetters);
+        }
+
+        /** Polls until the 2 good orders came; fails at once when the pill is parked a second time. */
+        List<OrderPlaced> readTheGoodOrders(String hint) {
+            return LabAwait.collect("the 2 good orders", () -> {
+                var read = reader.poll(Duration.ofMillis(200));
+                assertThat(parkedSends).as("times the pill was parked: once (a second time means the next poll failed on "
+                        + "it again: seek to the pill's offset + 1)").hasSizeLessThanOrEqualTo(1);
+                return read;
+            }, 2, hint);
+        }
+
+        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
+        private Producer<byte[], byte[]> sendsWatched(Producer<byte[], byte[]> producer) {
+            return Intercept.of(Producer.class, producer, call -> {
+                var result = call.proceed();
+                if (call.named("send")) {
+                    parkedSends.add((Future<RecordMetadata>) result);
+                }
+                return result;
+            });
+        }
+
+        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
+        private Consumer<String, OrderPlaced> seeksWatched(Consumer<String, OrderPlaced> consumer) {
+            return Intercept.of(Consumer.class, consumer, call -> {
+                if (call.named("seek")) {
+                    unstoredAtSeeks.add((int) parkedSends.stream().filter(sent -> !sent.isDone()).count());
+                }
+                return call.proceed();
+            });
         }
     }
 }

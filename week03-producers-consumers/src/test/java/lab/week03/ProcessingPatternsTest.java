@@ -61,6 +61,8 @@ class ProcessingPatternsTest {
         assertThat(handled).as("records handled before the failure").containsExactly("e-0", "e-1", "e-2", "e-3", "e-4", "e-5");
         assertThat(kafka.committedOffset(group, new TopicPartition(topic, 0)))
                 .as("committed offset: the failed record e-6 (offset 6) is the next to read").hasValue(6);
+        assertThat(consumer.position(new TopicPartition(topic, 0))).as("position of the consumer after the failure on e-6, "
+                + "where its next poll starts (poll() had moved past the whole poll: seek back to e-6, offset 6)").isEqualTo(6);
 
         var retried = new ArrayList<String>();
         drain(4, "(after the failure, poll() had moved past the failed records: were they sought back?)", () -> ProcessingPatterns.oneAtATime(consumer, record -> retried.add(record.value())));
@@ -89,6 +91,9 @@ class ProcessingPatternsTest {
         for (int partition = 0; partition < 3; partition++) {
             assertThat(kafka.committedOffset(failingGroup, new TopicPartition(topic, partition)))
                     .as("committed offset of partition %d after its batch failed", partition).isEmpty();
+            assertThat(failing.position(new TopicPartition(topic, partition))).as("partition %d: position after the failed "
+                    + "batch, where the next poll starts (poll() had moved past the batch: seek back to its first record)",
+                    partition).isZero();
         }
         assertThat(drain(total, "(after the failure, poll() had moved past the failed records: were they sought back?)", () -> ProcessingPatterns.inBatch(failing, batch -> { })))
                 .as("records the same consumer processes after the failed batch: all %d (poll() had moved past the "
@@ -174,6 +179,8 @@ class ProcessingPatternsTest {
             assertThat(kafka.committedOffset(group, new TopicPartition(topic, partition)))
                     .as("committed offset of partition %d, whose records were all handled", partition).hasValue(perPartition);
         }
+        assertThat(consumer.position(new TopicPartition(topic, 1))).as("partition 1's position after its records failed, "
+                + "where the next poll starts (poll() had moved past them: seek back to the partition's first record)").isZero();
 
         var again = new CopyOnWriteArrayList<String>();
         drain(perPartition, "(after the failure, poll() had moved past the failed records: were they sought back?)",

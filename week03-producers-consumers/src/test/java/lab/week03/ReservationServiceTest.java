@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -22,6 +25,9 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,6 +60,9 @@ class ReservationServiceTest {
         assertThat(reservations).filteredOn(r -> r.status() == Reservation.Status.REJECTED)
                 .allSatisfy(r -> assertThat(r.reason()).contains("out of stock"));
         assertThat(stock.available("sku-1")).as("stock left").isEqualTo(1);
+        assertThat(kafka.readAll(topics.reservations, 4)).as("keys of the reservations: each order's id (the key keeps "
+                + "what happens to one order on one partition, in order)").allSatisfy(record ->
+                assertThat(record.key()).isEqualTo(EventJson.fromJson(record.value(), Reservation.class).orderId()));
         service.stop();
         assertThat(kafka.recordCount(topics.reservations)).as("records on the reservations topic: one per order")
                 .isEqualTo(4);
@@ -90,15 +99,18 @@ class ReservationServiceTest {
         var topics = new Topics(kafka);
         var service = topics.start(Stock.of(Map.of("sku-1", 5)));
 
-        kafka.produce(List.of(new ProducerRecord<>(topics.orders, "o-bad", "{\"orderId\": \"o-bad\", \"quantity\": \"two\""),
-                topics.order(new OrderPlaced("o-good", "sku-1", 1))));
+        // One partition, the malformed value first: the good order after it is reserved only if the service goes on.
+        kafka.produce(List.of(new ProducerRecord<>(topics.orders, 0, "o-bad", "{\"orderId\": \"o-bad\", \"quantity\": \"two\""),
+                new ProducerRecord<>(topics.orders, 0, "o-good", OrderPlacedJson.toJson(new OrderPlaced("o-good", "sku-1", 1)))));
 
         assertThat(service.reservations(1)).extracting(Reservation::orderId).as("reservations").containsExactly("o-good");
+        service.stop();
+        assertThat(kafka.recordCount(topics.deadLetters)).as("records on the dead letter topic once the service stopped: "
+                + "the malformed order, parked (a record that does not parse is kept, not dropped)").isEqualTo(1);
         var parked = kafka.readAll(topics.deadLetters, 1).get(0);
         assertThat(parked.value()).as("the parked value, as it came").isEqualTo("{\"orderId\": \"o-bad\", \"quantity\": \"two\"");
         assertThat(parked.headers().lastHeader("error")).as("the parked record's 'error' header").isNotNull();
         assertThat(new String(parked.headers().lastHeader("error").value(), StandardCharsets.UTF_8)).isNotBlank();
-        service.stop();
     }
 
     @Test
@@ -136,6 +148,39 @@ class ReservationServiceTest {
         assertThat(watch.unstoredAtCommits).as("reservations sent but not yet stored, at each commit of the "
                 + "orders' offsets (a commit before flush() says 'done' for work still in the buffer)")
                 .isNotEmpty().containsOnly(0);
+    }
+
+    @Test
+    @DisplayName("when a reservation cannot be sent, the orders' offsets are not committed")
+    void failedReservationSendNotCommitted(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var failing = new FailingSends(topics.reservations);
+        var service = topics.start(Stock.of(Map.of("sku-1", 100)), failing::producer);
+
+        kafka.produce(IntStream.range(0, 3).mapToObj(i -> topics.order(new OrderPlaced("o-" + i, "sku-1", 1))).toList());
+        service.awaitAttemptOrEnd(failing);
+        service.halt();
+
+        assertThat(failing.attempted).as("reservation sends the service tried").hasPositiveValue();
+        assertThat(topics.committedOffsets()).as("committed offsets after every reservation send failed: none (the "
+                + "orders must be read again after a restart, so remember a failed send in its callback and do not "
+                + "commit)").isEmpty();
+    }
+
+    @Test
+    @DisplayName("when a malformed order cannot be parked, its offset is not committed")
+    void failedDeadLetterSendNotCommitted(KafkaLab kafka) throws Exception {
+        var topics = new Topics(kafka);
+        var failing = new FailingSends(topics.deadLetters);
+        var service = topics.start(Stock.of(Map.of("sku-1", 100)), failing::producer);
+
+        kafka.produce(List.of(new ProducerRecord<>(topics.orders, "o-bad", "{\"orderId\": \"o-bad\", \"quantity\": \"two\"")));
+        service.awaitAttemptOrEnd(failing);
+        service.halt();
+
+        assertThat(failing.attempted).as("dead letter sends the service tried").hasPositiveValue();
+        assertThat(topics.committedOffsets()).as("committed offsets after the dead letter send failed: none (a record "
+                + "neither handled nor parked must be read again, so a failed dead letter send counts too)").isEmpty();
     }
 
     @Test
@@ -204,6 +249,35 @@ class ReservationServiceTest {
         }
     }
 
+    /**
+     * A producer whose sends to one topic fail, as a send does when the broker never answers: the callback
+     * gets the error (and the future holds it). Sends to the other topics go through.
+     */
+    private static final class FailingSends {
+        private final String topic;
+        final AtomicInteger attempted = new AtomicInteger();
+
+        FailingSends(String topic) {
+            this.topic = topic;
+        }
+
+        @SuppressWarnings("unchecked") // the stand-in is of the raw interface
+        Producer<String, String> producer(Producer<String, String> real) {
+            return Intercept.of(Producer.class, real, call -> {
+                if (!call.named("send") || !((ProducerRecord<String, String>) call.args()[0]).topic().equals(topic)) {
+                    return call.proceed();
+                }
+                attempted.incrementAndGet();
+                var error = new TimeoutException("Expiring 1 record(s) for " + topic + ": delivery.timeout.ms has passed"
+                        + " (the test made this send fail)");
+                if (call.args().length > 1 && call.args()[1] != null) {
+                    ((Callback) call.args()[1]).onCompletion(new RecordMetadata(new TopicPartition(topic, -1), -1, -1, -1, -1, -1), error);
+                }
+                return CompletableFuture.failedFuture(error);
+            });
+        }
+    }
+
     /** This test's three topics and one consumer group. */
     private static final class Topics {
         final KafkaLab kafka;
@@ -226,6 +300,23 @@ class ReservationServiceTest {
 
         Running start(Stock stock) {
             return start(stock, null, Map.of());
+        }
+
+        /** A service in this group whose producer is {@code producer} made of the real one. */
+        Running start(Stock stock, UnaryOperator<Producer<String, String>> producer) {
+            var consumer = new KafkaConsumer<String, String>(kafka.manualCommitConfig(group));
+            return new Running(this, new ReservationService(consumer, producer.apply(kafka.newProducer()), stock, orders,
+                    reservations, deadLetters));
+        }
+
+        /** The group's committed offsets on the orders topic, by partition; only the partitions that have one. */
+        Map<Integer, Long> committedOffsets() throws Exception {
+            var committed = new TreeMap<Integer, Long>();
+            for (var partition : kafka.newConsumerWithoutGroup().partitionsFor(orders)) {
+                kafka.committedOffset(group, new TopicPartition(orders, partition.partition()))
+                        .ifPresent(offset -> committed.put(partition.partition(), offset));
+            }
+            return committed;
         }
 
         /** A service in this group; {@code watch}, when given, watches its clients. */
@@ -264,6 +355,20 @@ class ReservationServiceTest {
                     () -> topics.kafka.recordCount(topics.reservations) >= count);
             return topics.kafka.readAll(topics.reservations, count).stream()
                     .map(ConsumerRecord::value).map(json -> EventJson.fromJson(json, Reservation.class)).toList();
+        }
+
+        /** Waits until the service has tried a send through {@code failing}, or has stopped by itself. */
+        void awaitAttemptOrEnd(FailingSends failing) {
+            LabAwait.until("the service to try a send, or to stop").until(() -> failing.attempted.get() > 0
+                    || thread.ended(Duration.ZERO));
+        }
+
+        /** Stops the service if it still runs, and waits for its thread to end, with or without an error. */
+        void halt() throws InterruptedException {
+            if (!thread.ended(Duration.ZERO)) {
+                service.shutdown();
+            }
+            assertThat(thread.ended(BOUND)).as("the service's thread has ended").isTrue();
         }
 
         void stop() throws InterruptedException {

@@ -1,6 +1,7 @@
 package lab.week03;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.NetworkException;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -100,6 +105,32 @@ class SendFailuresTest {
         assertThat(abortFailure).as("what aborting told the old instance").isNotNull();
         assertThat(SendFailures.classify(abortFailure)).as("classify(%s)", abortFailure.getClass().getSimpleName())
                 .isEqualTo(FailureKind.PRODUCER_FATAL);
+    }
+
+    @Test
+    @DisplayName("every error the producer retries by itself means retries exhausted, not only a timeout")
+    void everyRetriableErrorIsRetriesExhausted() {
+        var retriable = List.of(new NotEnoughReplicasException("not enough in-sync replicas"),
+                new NotLeaderOrFollowerException("the leader moved"), new NetworkException("connection lost"));
+
+        for (var failure : retriable) {
+            assertThat(SendFailures.classify(failure)).as("classify(%s): a RetriableException, which reaches the "
+                    + "caller only once delivery.timeout.ms is used up", failure.getClass().getSimpleName())
+                    .isEqualTo(FailureKind.RETRIES_EXHAUSTED);
+        }
+    }
+
+    @Test
+    @DisplayName("an error nobody planned for stops the producer rather than skipping the record")
+    void unplannedErrorIsFatal() {
+        var unplanned = List.of(new KafkaException("the broker answered something this client cannot read"),
+                new IllegalStateException("a bug in the sending code"));
+
+        for (var failure : unplanned) {
+            assertThat(SendFailures.classify(failure)).as("classify(%s), an error nobody planned for: stop and look "
+                    + "(treating it as one bad record skips records past a broken producer)", failure.getClass().getSimpleName())
+                    .isEqualTo(FailureKind.PRODUCER_FATAL);
+        }
     }
 
     @Test
