@@ -2,12 +2,16 @@ package lab.week01;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import lab.kit.junit.Intercept;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsumerGroupsTest {
 
     private static final Duration WAIT = LabAwait.TIMEOUT;
+    private static final int EMPTY_POLLS = 20;
 
     @Test
     @DisplayName("each group reads every record")
@@ -71,6 +76,29 @@ class ConsumerGroupsTest {
         assertThat(second).extracting(ConsumerRecord::value)
                 .as("a new member of the group reads only what came after the commit: did readAndCommit commit?")
                 .containsExactly("event-4", "event-5");
+    }
+
+    @Test
+    @DisplayName("records that come only after some empty polls are still read")
+    void keepsPollingUntilCountOrDeadline(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        produce(kafka, topic, 0, 3);
+        // The first polls bring nothing, as they do while a group forms on a busy cluster.
+        var consumer = firstPollsEmpty(consumerIn(kafka, kafka.uniqueName("inventory")), EMPTY_POLLS);
+
+        var read = ConsumerGroups.readAndCommit(consumer, topic, 3, WAIT);
+
+        assertThat(read).extracting(ConsumerRecord::value).as("records that come after polls that brought nothing (the"
+                + " first %d polls here): poll in a loop until count records or the deadline, not once and not a fixed"
+                + " number of times", EMPTY_POLLS).containsExactlyInAnyOrder("event-0", "event-1", "event-2");
+    }
+
+    /** The consumer, whose first {@code empty} polls return no records without asking the broker. */
+    @SuppressWarnings("unchecked") // the stand-in is of the raw interface
+    private static Consumer<String, String> firstPollsEmpty(Consumer<String, String> consumer, int empty) {
+        var polls = new AtomicInteger();
+        return Intercept.of(Consumer.class, consumer, call ->
+                call.named("poll") && polls.incrementAndGet() <= empty ? ConsumerRecords.empty() : call.proceed());
     }
 
     /** A consumer in {@code group} that never commits by itself (no auto-commit): what is committed, readAndCommit committed. */

@@ -1,12 +1,15 @@
 package lab.week01;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,30 @@ class OrderEventReaderTest {
 
             assertThat(events).as("poll() on an empty topic").isNotNull().isEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("close() takes the reader out of its group at once")
+    void closeLeavesTheGroup(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 1);
+        var group = kafka.uniqueName("analytics");
+        var reader = new OrderEventReader(kafka.bootstrapServers(), group, topic);
+        // A consumer joins its group while it polls; until then the group may not exist.
+        LabAwait.until("the reader as a member of " + group)
+                .ignoreExceptionsMatching(e -> e.getCause() instanceof GroupIdNotFoundException).until(() -> {
+            reader.poll(Duration.ofMillis(200));
+            return !members(kafka, group).isEmpty();
+        });
+
+        reader.close();
+
+        var members = members(kafka, group);
+        assertThat(members).as("members of the reader's group after close(): closing the consumer leaves the group"
+                + " at once; a consumer never closed stays a member until its session times out").isEmpty();
+    }
+
+    private static Collection<MemberDescription> members(KafkaLab kafka, String group) throws Exception {
+        return kafka.admin().describeConsumerGroups(List.of(group)).all().get().get(group).members();
     }
 
     private static void publish(KafkaLab kafka, String topic, List<OrderEvent> events) throws Exception {

@@ -5,17 +5,18 @@ import java.util.concurrent.ExecutionException;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import lab.kit.junit.WithKafka;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex1.1")
@@ -45,10 +46,23 @@ class TopicAdminTest {
         var topics = new TopicAdmin(kafka.admin());
         var name = kafka.createTopic("order.created", 1);
 
-        assertThatThrownBy(() -> topics.create(name, 1, (short) 1, Map.of()))
-                .as("create(%s) when it exists: the answer only arrives if create() waits on createTopics(...).all()"
-                        + ".get()", name)
+        assertFails("create(" + name + ") when it exists: the answer only arrives if create() waits on"
+                + " createTopics(...).all().get()", () -> topics.create(name, 1, (short) 1, Map.of()))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicExistsException.class);
+    }
+
+    @Test
+    @DisplayName("a replication factor larger than the number of brokers is refused")
+    void replicationFactorAboveBrokersRefused(KafkaLab kafka) {
+        var topics = new TopicAdmin(kafka.admin());
+        var name = kafka.uniqueName("order.created");
+        var brokers = kafka.brokerIds().size();
+        var tooMany = (short) (brokers + 1);
+
+        assertFails("create(" + name + ") with replication factor " + tooMany + " on " + brokers + " broker(s): a"
+                + " replication factor larger than the cluster must be refused by the broker. Does create() pass its"
+                + " replicationFactor to NewTopic?", () -> topics.create(name, 1, tooMany, Map.of()))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InvalidReplicationFactorException.class);
     }
 
     @Test
