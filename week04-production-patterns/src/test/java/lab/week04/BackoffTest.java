@@ -10,8 +10,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Backoff is arithmetic, so these tests need no broker; 4.4 puts it to work on retry topics. A seeded
@@ -44,10 +44,29 @@ class BackoffTest {
     }
 
     @Test
+    @DisplayName("no attempt overflows the ceiling: every one from 6 to 1,000 waits at most max")
+    void ceilingNeverOverflows() {
+        var notCapped = IntStream.rangeClosed(6, 1_000).mapToObj(attempt -> attempt + ": " + ceilingOrOverflow(attempt))
+                .filter(ceiling -> !ceiling.endsWith(": " + MAX.toMillis() + " ms")).toList();
+
+        assertThat(notCapped).as("attempts from 6 to 1000 whose ceiling is not max 2 s (2^(attempt-1) does not fit "
+                + "in a long from attempt 64, and a shift wraps around: stop doubling once max is reached)").isEmpty();
+    }
+
+    /** The ceiling of {@code attempt} in ms, or the overflow computing it threw, for the list of wrong ones. */
+    private String ceilingOrOverflow(int attempt) {
+        try {
+            return backoff.ceiling(attempt).toMillis() + " ms";
+        } catch (ArithmeticException e) {
+            return "ArithmeticException: " + e.getMessage();
+        }
+    }
+
+    @Test
     @DisplayName("attempt 0 is refused: attempts count from 1, the first retry")
     void attemptsCountFromOne() {
-        assertThatThrownBy(() -> backoff.ceiling(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0");
+        assertFails("ceiling(0): attempts count from 1 (the first retry), so 0 must be refused",
+                () -> backoff.ceiling(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
     }
 
     @Test

@@ -2,6 +2,8 @@ package lab.week04;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
@@ -24,12 +26,20 @@ class CircuitBreakerTest {
     @Test
     @DisplayName("closed: calls go through, and failures with successes between them do not open it")
     void closedToleratesScatteredFailures() {
-        fail(2);
-        succeed();
-        fail(2);
+        var allowed = new ArrayList<Boolean>();
 
-        assertThat(breaker.state()).as("state after 2 failures, a success, 2 failures (threshold %d in a row)",
-                THRESHOLD).isEqualTo(Breaker.State.CLOSED);
+        for (var succeeds : List.of(false, false, true, false, false)) {
+            allowed.add(breaker.allowsCall());
+            if (succeeds) {
+                breaker.onSuccess();
+            } else {
+                breaker.onFailure(new IllegalStateException("503"));
+            }
+        }
+
+        assertThat(breaker.state()).as("state after 2 failures, a success, 2 failures (threshold %d in a row: does "
+                + "a success start the count again?)", THRESHOLD).isEqualTo(Breaker.State.CLOSED);
+        assertThat(allowed).as("allowsCall() before each of those 5 calls").containsOnly(true);
         assertThat(breaker.allowsCall()).as("allowsCall() while closed").isTrue();
     }
 
@@ -87,10 +97,5 @@ class CircuitBreakerTest {
             assertThat(breaker.allowsCall()).as("allowsCall() before failure %d", i + 1).isTrue();
             breaker.onFailure(new IllegalStateException("503"));
         }
-    }
-
-    private void succeed() {
-        assertThat(breaker.allowsCall()).as("allowsCall() before a success").isTrue();
-        breaker.onSuccess();
     }
 }

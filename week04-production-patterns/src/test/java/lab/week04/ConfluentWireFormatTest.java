@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** Against the lab's schema registry (the Confluent REST API, in the test JVM); see labkit's LabSchemaRegistry. */
 @WithKafka
@@ -57,7 +59,8 @@ class ConfluentWireFormatTest {
         assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).as("bytes 5-, Avro's binary encoding of the order")
                 .isEqualTo(avroBinary(order));
         assertThat(ConfluentWireFormat.schemaIdOf(bytes)).as("schemaIdOf").isEqualTo(id);
-        assertThat(ConfluentWireFormat.deserialize(bytes, OrderSchemas.V1, OrderSchemas.V1)).as("read back").isEqualTo(order);
+        assertThat(read("deserialize() of the bytes serialize() wrote (the record starts after the 5-byte header)",
+                bytes, OrderSchemas.V1, OrderSchemas.V1)).as("read back").isEqualTo(order);
     }
 
     @Test
@@ -65,10 +68,25 @@ class ConfluentWireFormatTest {
     void refusesOtherBytes() {
         var json = "{\"orderId\": \"o-1\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> ConfluentWireFormat.schemaIdOf(json)).as("JSON text")
+        assertFails("schemaIdOf() of JSON text: its first byte is '{', not the magic byte 0",
+                () -> ConfluentWireFormat.schemaIdOf(json))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("magic byte");
-        assertThatThrownBy(() -> ConfluentWireFormat.schemaIdOf(new byte[] {0, 0, 1})).as("3 bytes")
+        assertFails("schemaIdOf() of 3 bytes: too short for the 5-byte header",
+                () -> ConfluentWireFormat.schemaIdOf(new byte[] {0, 0, 1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5-byte header");
+    }
+
+    @Test
+    @DisplayName("a v2 reader reads a v1 order, and the field v1 did not have gets its default")
+    void readerSchemaResolvesTheWriters() {
+        var bytes = ConfluentWireFormat.serialize(OrderSchemas.orderV1("o-1", "sku-1", 1), 1);
+
+        var order = read("deserialize() of a v1 order with a v2 reader (Avro decodes with the writer's schema and "
+                + "resolves onto the reader's: give its reader both)", bytes, OrderSchemas.V1, OrderSchemas.V2);
+
+        assertThat(order.getSchema()).as("schema of the order read: the reader's, v2").isEqualTo(OrderSchemas.V2);
+        assertThat(order.get("channel")).as("channel, missing from v1, filled from v2's default").hasToString("web");
+        assertThat(order.get("quantity")).as("quantity, read from the v1 bytes").isEqualTo(1);
     }
 
     @Test
@@ -121,6 +139,14 @@ class ConfluentWireFormatTest {
             consumer.subscribe(List.of(topic));
             return LabAwait.records(consumer, count).stream().map(record -> record.value()).toList();
         }
+    }
+
+    /** deserialize(), failing with {@code what} and the exception when it throws instead of answering. */
+    private static GenericRecord read(String what, byte[] bytes, Schema writer, Schema reader) {
+        var read = new AtomicReference<GenericRecord>();
+        assertThatCode(() -> read.set(ConfluentWireFormat.deserialize(bytes, writer, reader))).as(what)
+                .doesNotThrowAnyException();
+        return read.get();
     }
 
     private static byte[] avroBinary(GenericRecord record) throws Exception {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex4.3")
@@ -123,8 +123,8 @@ class DeadLettersTest {
         Producer<byte[], byte[]> failing = Intercept.of(Producer.class, kafka.newProducer(Codec.BYTES), call -> call.named("send")
                 ? CompletableFuture.failedFuture(new TimeoutException("orders unavailable")) : call.proceed());
 
-        assertThatThrownBy(() -> DeadLetters.replay(kafka.newConsumer(kafka.manualCommitConfig(group), Codec.BYTES), failing, dlt))
-                .as("replay() when Kafka did not store the replayed record (did it wait for each send?)")
+        assertFails("replay() when Kafka did not store the replayed record (did it wait for each send?)",
+                () -> DeadLetters.replay(kafka.newConsumer(kafka.manualCommitConfig(group), Codec.BYTES), failing, dlt))
                 .hasRootCauseInstanceOf(TimeoutException.class);
         assertThat(kafka.committedOffset(group, new TopicPartition(dlt, 0)))
                 .as("offset committed for %s after the failed replay: none, or o-1 would never be replayed", dlt).isEmpty();
@@ -135,7 +135,8 @@ class DeadLettersTest {
     void replayNeedsOrigin() {
         var notParked = new ConsumerRecord<>("orders.dlt", 0, 5L, utf8("k"), utf8("v"));
 
-        assertThatThrownBy(() -> DeadLetters.replayOf(notParked)).isInstanceOf(IllegalArgumentException.class)
+        assertFails("replayOf() a record without a " + DeadLetters.ORIGINAL_TOPIC + " header: it has nowhere to go back to",
+                () -> DeadLetters.replayOf(notParked)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(DeadLetters.ORIGINAL_TOPIC);
     }
 

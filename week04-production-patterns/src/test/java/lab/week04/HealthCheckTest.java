@@ -8,6 +8,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -127,6 +128,50 @@ class HealthCheckTest {
                     .isEqualTo("DOWN");
             assertThat(response.path("checks").path("lag").path("detail").asText()).as("lag detail").contains("50");
         }
+    }
+
+    @Test
+    @DisplayName("the consumer check is DOWN once the last poll is older than the allowed gap, and says how long ago")
+    void consumerCheckMeasuresTheGap(KafkaLab kafka) {
+        var clock = new ManualClock();
+        var activity = new ServiceActivity();
+        activity.polled(clock.instant());
+        var check = new HealthCheck(kafka.admin(), kafka.uniqueName("orders-service"), activity, MAX_POLL_GAP, MAX_LAG,
+                CHECK_TIMEOUT, clock);
+
+        var fresh = check.check().checks().get("consumer");
+        clock.advance(Duration.ofSeconds(3));
+        var stale = check.check().checks().get("consumer");
+
+        assertThat(fresh.up()).as("consumer check right after a poll, whose detail was '%s'", fresh.detail()).isTrue();
+        assertThat(stale.up()).as("consumer check, 3 s after the last poll (allowed gap %s), whose detail was '%s': "
+                + "a loop that polled once and then got stuck is not healthy", MAX_POLL_GAP, stale.detail()).isFalse();
+        assertThat(stale.detail()).as("consumer detail, 3 s after the last poll (by the check's clock)").contains("3000 ms ago");
+    }
+
+    @Test
+    @DisplayName("the lag is each partition's end offset minus the group's committed offset, summed")
+    void lagIsEndMinusCommitted(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("orders", 2);
+        var group = kafka.uniqueName("orders-service");
+        var orders = new ArrayList<ProducerRecord<String, String>>();
+        for (var i = 0; i < 30; i++) {
+            orders.add(new ProducerRecord<>(topic, i % 2, "o-" + i, "{}"));
+        }
+        kafka.produce(orders);
+        kafka.admin().alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(10),
+                new TopicPartition(topic, 1), new OffsetAndMetadata(0))).all().get();
+        var activity = new ServiceActivity();
+        activity.polled(Instant.now());
+        var check = new HealthCheck(kafka.admin(), group, activity, Duration.ofDays(1), MAX_LAG, CHECK_TIMEOUT, Clock.systemUTC());
+
+        var lag = check.check().checks().get("lag");
+
+        assertThat(lag.detail()).as("lag detail, 20 records behind: 15 records on each of 2 partitions, committed at "
+                + "10 and 0 (end minus committed, per partition, summed; not the records on the topic)")
+                .containsPattern("\\b20\\b");
+        assertThat(lag.up()).as("lag check, 20 records behind (allowed: %d), whose detail was '%s'", MAX_LAG, lag.detail())
+                .isFalse();
     }
 
     private static HealthCheck healthCheck(KafkaLab kafka, OrdersService service) {

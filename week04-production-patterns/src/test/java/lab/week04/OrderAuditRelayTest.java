@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 @Tag("ex4.10")
@@ -95,7 +95,8 @@ class OrderAuditRelayTest {
             awaitSends(producer, relaying, 2);
             producer.errorNext(new TimeoutException("audit topic unavailable"));
 
-            assertThatThrownBy(relaying::join).as("relayOnce() when the second audit record failed")
+            assertFails("relayOnce() when the second audit record failed: it must throw, not carry on as if "
+                    + "every order was audited", relaying::join)
                     .isInstanceOf(CompletionException.class).cause().isInstanceOf(IllegalStateException.class)
                     .satisfies(failure -> assertThat(causes(failure)).as("its causes: the send's TimeoutException, "
                             + "however wrapped").anyMatch(TimeoutException.class::isInstance));
@@ -125,8 +126,8 @@ class OrderAuditRelayTest {
             var real = new OrderAuditRelay(realConsumer, realProducer, kafka.uniqueName("audit-typo"));
 
             assertThat(mocked).as("with MockProducer, a relay to a topic nobody created 'works'").isEqualTo(1);
-            assertThatThrownBy(() -> LabAwait.until("relayOnce() to read the order").until(() -> real.relayOnce(POLL) > 0))
-                    .as("with a broker (auto-create off, as in production), relayOnce() to a missing topic")
+            assertFails("with a broker (auto-create off, as in production), relayOnce() to a missing topic",
+                    () -> LabAwait.until("relayOnce() to read the order").until(() -> real.relayOnce(POLL) > 0))
                     .isInstanceOf(IllegalStateException.class)
                     .satisfies(failure -> assertThat(causes(failure)).as("its causes: the producer's TimeoutException, "
                             + "however wrapped").anySatisfy(cause -> assertThat(cause).isInstanceOf(TimeoutException.class)

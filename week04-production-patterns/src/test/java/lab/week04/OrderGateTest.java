@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 @WithKafka
 @Tag("ex4.9")
@@ -61,7 +63,8 @@ class OrderGateTest {
     void notJson() {
         var gate = gate(null, "unused", order -> { });
 
-        var problems = gate.problems(new byte[] {(byte) 0xC3, 0x28, '{'});
+        var problems = problemsOf(gate, new byte[] {(byte) 0xC3, 0x28, '{'}, "problems() of 3 bytes that are not JSON "
+                + "must answer with a list, not throw: catch what the parser throws");
 
         assertThat(problems).as("problems of 3 bytes that are not JSON").singleElement().asString().startsWith("not JSON: ");
     }
@@ -71,7 +74,10 @@ class OrderGateTest {
     void noValue() {
         var gate = gate(null, "unused", order -> { });
 
-        assertThat(gate.problems(null)).as("problems of a null value").singleElement().asString().startsWith("no value");
+        var problems = problemsOf(gate, null, "problems() of a null value (a tombstone) must answer with a list, not "
+                + "throw: the parser refuses null, so check for it first");
+
+        assertThat(problems).as("problems of a null value").singleElement().asString().startsWith("no value");
     }
 
     @Test
@@ -85,9 +91,8 @@ class OrderGateTest {
         var gate = gate(failing, "orders-json.dlt", order -> { });
         var invalid = new ConsumerRecord<>("orders-json", 0, 4L, utf8("o-4"), utf8("{\"orderId\": \"o-4\"}"));
 
-        assertThatThrownBy(() -> gate.accept(invalid))
-                .as("accept() of an invalid order whose dead letter was not stored (did it wait for the send?)")
-                .hasRootCauseInstanceOf(TimeoutException.class);
+        assertFails("accept() of an invalid order whose dead letter was not stored (did it wait for the send?)",
+                () -> gate.accept(invalid)).hasRootCauseInstanceOf(TimeoutException.class);
     }
 
     @Test
@@ -128,6 +133,13 @@ class OrderGateTest {
                                   Consumer<JsonNode> handler) {
         InputStream schema = OrderGateTest.class.getResourceAsStream("/json/order-placed.schema.json");
         return new OrderGate(schema, producer, dlt, handler);
+    }
+
+    /** gate.problems(value), failing with {@code what} and the exception when it throws instead of answering. */
+    private static List<String> problemsOf(OrderGate gate, byte[] value, String what) {
+        var problems = new AtomicReference<List<String>>();
+        assertThatCode(() -> problems.set(gate.problems(value))).as(what).doesNotThrowAnyException();
+        return problems.get();
     }
 
     private static byte[] utf8(String text) {

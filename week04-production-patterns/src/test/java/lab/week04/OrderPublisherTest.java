@@ -1,6 +1,7 @@
 package lab.week04;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithKafka
 @Tag("ex4.1")
@@ -58,6 +59,9 @@ class OrderPublisherTest {
             second = publisher.publish(topic, "o-2", "{}");
         }
 
+        assertThat(Arrays.asList(first, second)).as("what publish() returned for the two orders: the broker's "
+                + "acknowledgement of each (did publish wait on the future send(...) returned, and return what it gave?)")
+                .doesNotContainNull();
         assertThat(List.of(first.offset(), second.offset())).as("offsets the broker gave the two orders")
                 .containsExactly(0L, 1L);
     }
@@ -71,9 +75,8 @@ class OrderPublisherTest {
         new OrderPublisher(producers).close();
 
         assertThat(producers.last.get()).as("the producer the publisher created").isNotNull();
-        assertThatThrownBy(() -> producers.last.get().send(new ProducerRecord<>(topic, "k", "v")))
-                .as("a send after close(): the producer should be closed, or its I/O thread and "
-                        + "connections outlive the service")
+        assertFails("a send after close(): the producer should be closed, or its I/O thread and "
+                + "connections outlive the service", () -> producers.last.get().send(new ProducerRecord<>(topic, "k", "v")))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -60,7 +60,7 @@ class Resilience4jBreakerTest {
         breaker.allowsCall();
         breaker.onFailure(new IllegalStateException("503"));
 
-        assertThat(breaker.state()).as("state after failure, success, failure (a 100%% failure rate opens it)")
+        assertThat(breaker.state()).as("state after failure, success, failure (only a 100% failure rate opens it)")
                 .isEqualTo(Breaker.State.CLOSED);
     }
 

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 
 import lab.kit.junit.Codec;
 import lab.kit.junit.Background;
@@ -52,6 +53,23 @@ class RetryChainTest {
         var due = Instant.ofEpochMilli(Long.parseLong(header(hop, RetryChain.DUE_AT)));
         assertThat(due).as("%s: now plus a delay from backoff.delayFor(1), at most its 200 ms ceiling",
                 RetryChain.DUE_AT).isBetween(NOW, NOW.plus(BACKOFF.ceiling(1)));
+    }
+
+    @Test
+    @DisplayName("each hop is due at now plus the backoff's delay for its attempt")
+    void dueAfterTheBackoffOfItsAttempt() {
+        // Always the middle of [0, ceiling]: delayFor(1) is 100 ms, delayFor(2) 200 ms, and neither is 0 or the ceiling.
+        var chain = new RetryChain("orders", 2, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), new MiddleOfTheWindow()));
+        var first = record("orders", Map.of());
+        var second = record("orders.retry.1", Map.of(RetryChain.ATTEMPT, "1", RetryChain.DUE_AT, "0"));
+
+        var dues = List.of(chain.nextHop(first, new IllegalStateException("timeout"), NOW),
+                chain.nextHop(second, new IllegalStateException("timeout"), NOW)).stream()
+                .map(hop -> Duration.between(NOW, Instant.ofEpochMilli(Long.parseLong(header(hop, RetryChain.DUE_AT))))).toList();
+
+        assertThat(dues).as("%s of each hop, with a random that always draws the middle of the window, minus now: "
+                + "backoff.delayFor(1) and delayFor(2) (not 0: no backoff; not the ceiling: no jitter)", RetryChain.DUE_AT)
+                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     @Test
@@ -123,6 +141,19 @@ class RetryChainTest {
         var parked = kafka.newConsumer(kafka.manualCommitConfig(kafka.uniqueName("dlt-reader")), Codec.BYTES);
         parked.subscribe(List.of(chain.deadLetterTopic()));
         assertThat(text(LabAwait.records(parked, 1).get(0).key())).as("key of the parked order").isEqualTo("bad");
+    }
+
+    /** Draws the middle of every window: {@code nextLong(bound)} is {@code bound / 2}. */
+    private static final class MiddleOfTheWindow implements RandomGenerator {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return bound / 2;
+        }
     }
 
     private static ConsumerRecord<byte[], byte[]> record(String topic, Map<String, String> headers) {
