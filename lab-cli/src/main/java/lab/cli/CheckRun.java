@@ -73,7 +73,7 @@ final class CheckRun {
             return null;
         }
         out.println("  starting the warm test JVM (it keeps the broker running between checks; ./lab stop ends it) ...");
-        var classpath = Files.readString(classpathFile).strip() + File.pathSeparator + System.getProperty("java.class.path");
+        var classpath = Classpaths.weekThenCommand(root, Files.readString(classpathFile), System.getProperty("java.class.path"));
         return CheckDaemon.start(root, module, classpath);
     }
 

@@ -1,6 +1,5 @@
 package lab.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -96,7 +95,7 @@ final class WrongSolutionCheck {
             return false;
         }
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var classpath = Files.readString(classpathFile).strip() + File.pathSeparator + System.getProperty("java.class.path");
+        var classpath = Classpaths.weekThenCommand(root, Files.readString(classpathFile), System.getProperty("java.class.path"));
         var command = new ArrayList<>(List.of(java, "-cp", classpath, WrongSolutionRunner.class.getName(), root.toString(),
                 module.getFileName().toString()));
         if (exercise != null) {

@@ -106,9 +106,11 @@ class LabScriptTest {
 
         assertThat(cold.exit).as(cold.output).isEqualTo(1);
         assertThat(cold.output).contains("Checking exercise 1.1", "./mvnw test -pl week01-fundamentals -am -Dgroups=ex1.1",
-                "compiling week01-fundamentals and the kit with Maven", "starting the warm test JVM", "running 6 test(s)",
-                "FAIL  1.1  not started (0/6 tests pass)", "Exercise 1.1 not done yet",
-                "TODO at week01-fundamentals/src/exercise/java/lab/week01/TopicAdmin.java");
+                "compiling week01-fundamentals and the kit with Maven", "starting the warm test JVM", "FAIL  1.1  not started (0/",
+                "Exercise 1.1 not done yet", "TODO at week01-fundamentals/src/exercise/java/lab/week01/TopicAdmin.java")
+                .containsPattern("running \\d+ test\\(s\\)")
+                .as("the kit's classes and jar both on the warm JVM's path make logback and JUnit print warnings")
+                .doesNotContain("occurs multiple times", "Discovered 2 'junit-platform.properties'");
         assertThat(warm.output).as("the second check").contains("FAIL  1.1  not started").doesNotContain("with Maven", "starting the warm");
         assertThat(stop.output).contains("Stopped the warm test JVM of week01-fundamentals");
         assertThat(CheckDaemon.find(ROOT.resolve("week01-fundamentals"))).as("a warm JVM after ./lab stop").isEmpty();
