@@ -76,12 +76,11 @@ final class Doctor {
         if (answers(List.of("docker", "info"))) {
             ok("Docker runs: -Dlab.broker=containers and docker/ are available");
         } else if (answers(List.of("podman", "info"))) {
-            note("Podman runs but no Docker API is set" + (dockerHost == null ? "" : " (DOCKER_HOST=" + dockerHost + " does not answer)")
-                    + ": start it with 'podman system service --time=0 unix:///tmp/podman.sock &' and"
-                    + " export DOCKER_HOST=unix:///tmp/podman.sock for -Dlab.broker=containers");
+            note("Podman runs but no Docker API answers" + (dockerHost == null ? "" : " (DOCKER_HOST=" + dockerHost + ")")
+                    + ": eval \"$(docker/engine/start --env)\" starts Podman's Docker API for -Dlab.broker=containers and docker/");
         } else {
             note("no Docker or Podman: fine, the default embedded broker needs neither; -Dlab.broker=containers and"
-                    + " docker/ need one (Debian/Ubuntu: apt-get install podman)");
+                    + " docker/ need one: eval \"$(docker/engine/start --env)\" installs Podman (Debian/Ubuntu) and starts its Docker API");
         }
     }
 
