@@ -8,11 +8,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import javax.tools.ToolProvider;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -63,20 +61,15 @@ final class WarmRunner {
     }
 
     private static boolean compile(Path into, String classpath, java.io.OutputStream errors, Path... sourceRoots) throws IOException {
-        var sources = new ArrayList<String>();
+        var sources = new ArrayList<Path>();
         for (var sourceRoot : sourceRoots) {
             if (Files.isDirectory(sourceRoot)) {
                 try (Stream<Path> files = Files.walk(sourceRoot)) {
-                    files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(f.toString()));
+                    files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
                 }
             }
         }
-        deleteRecursively(into);
-        Files.createDirectories(into);
-        var arguments = new ArrayList<>(List.of("-d", into.toString(), "-cp", classpath, "--release", "17", "-nowarn",
-                "-proc:none", "-encoding", "UTF-8"));
-        arguments.addAll(sources);
-        return ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new)) == 0;
+        return Javac.compile(sources, into, classpath, errors);
     }
 
     private void runTests(String exercise, PrintStream console, Path classes, Path testClasses) throws Exception {
@@ -136,16 +129,6 @@ final class WarmRunner {
             if (test.isTest()) {
                 var mark = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "FAIL";
                 console.println("    " + mark + "  " + test.getDisplayName());
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
             }
         }
     }

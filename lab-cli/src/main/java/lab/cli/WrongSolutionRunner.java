@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.tools.ToolProvider;
 
 import lab.cli.WrongSolutions.Wrong;
 import lab.kit.results.ResultsRecorder;
@@ -108,17 +107,12 @@ final class WrongSolutionRunner {
             var caught = failures.stream().anyMatch(o -> o.message().contains(wrong.failsWith()));
             return new Result(caught ? Verdict.CAUGHT : Verdict.OTHER_MESSAGE, outcomes, "");
         } finally {
-            deleteRecursively(scratch);
+            Javac.deleteRecursively(scratch);
         }
     }
 
     private boolean compile(List<Path> sources, Path into, java.io.OutputStream errors) throws IOException {
-        Files.createDirectories(into);
-        var arguments = new ArrayList<>(List.of("-d", into.toString(), "-cp",
-                classes + File.pathSeparator + System.getProperty("java.class.path"), "--release", "17", "-nowarn",
-                "-proc:none", "-encoding", "UTF-8"));
-        sources.forEach(source -> arguments.add(source.toString()));
-        return ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new)) == 0;
+        return Javac.compile(sources, into, classes + File.pathSeparator + System.getProperty("java.class.path"), errors);
     }
 
     /** The exercise's tests with the wrong classes first on the path; bounded, since a wrong solution may hang. */
@@ -191,14 +185,6 @@ final class WrongSolutionRunner {
             if (test.isTest()) {
                 var message = result.getThrowable().map(ResultsRecorder::messageOf).orElse("");
                 outcomes.add(new Outcome(test.getDisplayName(), result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message));
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (var file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
             }
         }
     }
