@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ./lab script itself, run from the repository as a learner would (the tests run in labkit/). */
+/** The ./lab script itself, run from the repository as a learner would (the tests run in lab-cli/). */
 @DisplayName("The ./lab script")
 class LabScriptTest {
 
