@@ -12,7 +12,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * One broker from the official {@code apache/kafka} image, of the same Kafka version as the rest of the
- * lab, started by Testcontainers. Needs a running Docker engine.
+ * lab, started by Testcontainers' Kafka module (as a service's own integration test would). Needs a
+ * running Docker engine (or Podman's Docker API: docker/engine/start).
  */
 public final class ContainerCluster implements LabCluster {
 
@@ -22,16 +23,14 @@ public final class ContainerCluster implements LabCluster {
         this.container = container;
     }
 
-    public static ContainerCluster start(int brokers) {
-        if (brokers != 1) {
-            throw new ShapeNotServed("-D" + BrokerSource.PROPERTY + "=containers runs a single broker; this"
-                    + " test needs " + brokers + ". Use -D" + BrokerSource.PROPERTY + "=embedded (the default),"
-                    + " or start docker/cluster and use -D" + BrokerSource.PROPERTY + "=external.");
-        }
+    /** One broker from Testcontainers' Kafka module; more become a {@link ContainerNodesCluster}. */
+    public static LabCluster start(int brokers) {
         requireDocker();
-        var container = new KafkaContainer(image())
-                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
-                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        if (brokers != 1) {
+            return ContainerNodesCluster.start(brokers);
+        }
+        var container = new KafkaContainer(image());
+        LabBrokerConfig.defaults(1).forEach((key, value) -> container.withEnv(KafkaNodeContainer.envName(key), value));
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -58,7 +57,7 @@ public final class ContainerCluster implements LabCluster {
         }
     }
 
-    private static void requireDocker() {
+    static void requireDocker() {
         boolean available;
         try {
             available = DockerClientFactory.instance().isDockerAvailable();

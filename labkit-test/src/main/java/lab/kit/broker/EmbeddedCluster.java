@@ -57,7 +57,7 @@ public final class EmbeddedCluster implements LabCluster {
         KafkaClusterTestKit kit = null;
         try {
             var builder = new KafkaClusterTestKit.Builder(nodes(brokers));
-            labDefaults(brokers).forEach(builder::setConfigProp);
+            LabBrokerConfig.defaults(brokers).forEach(builder::setConfigProp);
             brokerConfig.forEach(builder::setConfigProp);
             kit = builder.build();
             formatQuietly(kit);
@@ -137,33 +137,6 @@ public final class EmbeddedCluster implements LabCluster {
             features.put(feature.featureName(), feature.defaultLevel(version));
         }
         return BootstrapMetadata.fromVersions(version, features, "kafka lab");
-    }
-
-    private static Map<String, String> labDefaults(int brokers) {
-        var internalReplicas = String.valueOf(Math.min(brokers, 3));
-        var config = new HashMap<String, String>();
-        config.put("unstable.api.versions.enable", "false");
-        config.put("unstable.feature.versions.enable", "false");
-        // Internal topics must fit the cluster, or groups, transactions and Streams hang on one broker.
-        config.put("offsets.topic.replication.factor", internalReplicas);
-        config.put("transaction.state.log.replication.factor", internalReplicas);
-        config.put("transaction.state.log.min.isr", "1");
-        // Fewer internal partitions than production's 50: they are created on first use, and tests wait.
-        config.put("offsets.topic.num.partitions", "5");
-        config.put("transaction.state.log.num.partitions", "5");
-        // Production waits 3 s for more members before the first rebalance; a test knows its members.
-        config.put("group.initial.rebalance.delay.ms", "0");
-        // The consumer group protocol (KIP-848) moves partitions on heartbeats, 5 s apart by default:
-        // a lab rebalance should take a second, not ten.
-        config.put("group.consumer.min.heartbeat.interval.ms", "500");
-        config.put("group.consumer.heartbeat.interval.ms", "1000");
-        // A restarted broker may register again only once its old session expired (9 s by default):
-        // shorter sessions let failover lessons restart brokers in seconds. Heartbeats must be faster.
-        config.put("broker.heartbeat.interval.ms", "500");
-        config.put("broker.session.timeout.ms", "2500");
-        // Like a well-run production cluster: topics are created on purpose, not by a typo in a producer.
-        config.put("auto.create.topics.enable", "false");
-        return config;
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * A running Kafka cluster the lab can use, whatever its source. Tests receive one through
- * {@link lab.kit.junit.KafkaLab#cluster()}; only the embedded source can stop and start brokers.
+ * {@link lab.kit.junit.KafkaLab#cluster()}. The embedded and container sources can stop and start
+ * brokers; containers (and the kit's broker processes) can also kill them.
  */
 public interface LabCluster extends AutoCloseable {
 
@@ -24,7 +25,17 @@ public interface LabCluster extends AutoCloseable {
                 + " or stop the broker yourself (e.g. docker stop <broker container>).");
     }
 
-    /** Starts a broker stopped by {@link #stopBroker(int)} again and waits until it is registered. */
+    /**
+     * Kills one broker at once, as {@code kill -9} or a power cut would: no controlled shutdown, so its
+     * leadership moves only when the controller notices the missed heartbeats.
+     */
+    default void killBroker(int brokerId) {
+        throw new ShapeNotServed("A " + describe() + " cluster cannot kill a broker: that needs brokers as"
+                + " processes or containers. Run this test with -D" + BrokerSource.PROPERTY + "=containers,"
+                + " or on the kit's broker processes.");
+    }
+
+    /** Starts a broker stopped by {@link #stopBroker(int)} or {@link #killBroker(int)} again and waits until it is registered. */
     default void startBroker(int brokerId) {
         throw new LabSetupException(describe() + " cannot start brokers from a test.");
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WithKafka(brokers = 3)
-@DisplayName("A 3-broker embedded cluster")
+@DisplayName("A 3-broker cluster (embedded, or containers)")
 class ThreeBrokerFailoverTest {
 
     private static final int RECORDS = 1000;
@@ -38,6 +38,32 @@ class ThreeBrokerFailoverTest {
             for (int i = 0; i < RECORDS; i++) {
                 if (i == RECORDS / 2) {
                     kafka.cluster().stopBroker(leaderBefore);
+                }
+                acks.add(producer.send(new ProducerRecord<>(topic, "order-" + i, "event-" + i)));
+            }
+            for (var ack : acks) {
+                ack.get();
+            }
+        }
+
+        assertThat(kafka.readAll(topic, RECORDS)).as("every acked record is readable").hasSize(RECORDS);
+        assertThat(leader(kafka, topic).leader().id()).as("leadership moved").isNotEqualTo(leaderBefore);
+    }
+
+    @Test
+    @DisplayName("loses nothing acked when the leader is killed (SIGKILL) mid-stream; skipped in-JVM")
+    void survivesLeaderKill(KafkaLab kafka) throws Exception {
+        var topic = kafka.createTopic("killed", 1, 3, Map.of("min.insync.replicas", "2"));
+        var leaderBefore = leader(kafka, topic).leader().id();
+        var config = kafka.producerConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        var acks = new ArrayList<Future<RecordMetadata>>();
+
+        try (var producer = new KafkaProducer<String, String>(config)) {
+            for (int i = 0; i < RECORDS; i++) {
+                if (i == RECORDS / 2) {
+                    kafka.cluster().killBroker(leaderBefore);
                 }
                 acks.add(producer.send(new ProducerRecord<>(topic, "order-" + i, "event-" + i)));
             }

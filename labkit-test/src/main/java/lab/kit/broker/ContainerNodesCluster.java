@@ -1,0 +1,171 @@
+package lab.kit.broker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import com.github.dockerjava.api.DockerClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Network;
+import org.testcontainers.lifecycle.Startables;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A KRaft cluster of N containers on one Testcontainers network, each node a broker and a controller
+ * (the shape of {@code docker/cluster}). A test stops a broker with {@code docker stop} (SIGTERM: a
+ * controlled shutdown) or kills it ({@code docker kill}, SIGKILL), and starts the same container again:
+ * its data stays in the container, its client port stays the same.
+ */
+public final class ContainerNodesCluster implements LabCluster {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerNodesCluster.class);
+    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(60);
+    private static final int STOP_GRACE_SECONDS = 30;
+
+    private final Network network;
+    private final List<KafkaNodeContainer> nodes;
+    private final String bootstrapServers;
+    private final Set<Integer> stopped = new TreeSet<>();
+
+    private ContainerNodesCluster(Network network, List<KafkaNodeContainer> nodes, String host) {
+        this.network = network;
+        this.nodes = nodes;
+        this.bootstrapServers = nodes.stream().map(node -> node.clientAddress(host)).collect(Collectors.joining(","));
+    }
+
+    static ContainerNodesCluster start(int brokers) {
+        var started = System.nanoTime();
+        var host = advertisedHost();
+        var clusterId = Uuid.randomUuid().toString();
+        var network = Network.newNetwork();
+        var nodes = new ArrayList<KafkaNodeContainer>();
+        for (int id = 1; id <= brokers; id++) {
+            nodes.add(new KafkaNodeContainer(id, brokers, clusterId, network, host));
+        }
+        var cluster = new ContainerNodesCluster(network, nodes, host);
+        try {
+            // Together: a node finishes starting only once a majority of the controller quorum answers.
+            Startables.deepStart(nodes).join();
+            cluster.awaitRegistered(cluster.brokerIds());
+        } catch (RuntimeException e) {
+            cluster.close(); // stop whatever did start: nothing may outlive the test run
+            throw new LabSetupException("The " + brokers + " Kafka containers (" + ContainerCluster.image()
+                    + ") did not start: " + e.getMessage() + "\nCan Docker run the image (docker run --rm "
+                    + ContainerCluster.image() + ")? Or use:\n" + BrokerSource.CONTAINERS.alternatives(), e);
+        }
+        log.info("Kafka ({}) started in {} ms at {}", cluster.describe(), (System.nanoTime() - started) / 1_000_000,
+                cluster.bootstrapServers);
+        return cluster;
+    }
+
+    /**
+     * Where the test JVM reaches the containers' published ports. Testcontainers answers with the engine's
+     * gateway when it believes it runs inside a container; but an engine on a local socket publishes ports
+     * on this machine's loopback, and the gateway of the default network does not forward to a new one.
+     */
+    private static String advertisedHost() {
+        var override = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
+        if (override != null && !override.isBlank()) {
+            return override;
+        }
+        var dockerHost = System.getenv("DOCKER_HOST");
+        if (dockerHost == null || dockerHost.startsWith("unix://")) {
+            return "localhost";
+        }
+        return DockerClientFactory.instance().dockerHostIpAddress();
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public Set<Integer> brokerIds() {
+        return nodes.stream().map(KafkaNodeContainer::nodeId).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public String describe() {
+        return "containers, " + nodes.size() + " brokers (" + ContainerCluster.image() + ")";
+    }
+
+    @Override
+    public synchronized void stopBroker(int brokerId) {
+        var node = node(brokerId);
+        if (stopped.add(brokerId)) {
+            log.info("Stopping broker container {} (docker stop)", brokerId);
+            docker().stopContainerCmd(node.getContainerId()).withTimeout(STOP_GRACE_SECONDS).exec();
+        }
+    }
+
+    @Override
+    public synchronized void killBroker(int brokerId) {
+        var node = node(brokerId);
+        if (stopped.add(brokerId)) {
+            log.info("Killing broker container {} (docker kill, SIGKILL)", brokerId);
+            docker().killContainerCmd(node.getContainerId()).withSignal("KILL").exec();
+        }
+    }
+
+    @Override
+    public synchronized void startBroker(int brokerId) {
+        var node = node(brokerId);
+        if (stopped.remove(brokerId)) {
+            log.info("Starting broker container {} again", brokerId);
+            docker().startContainerCmd(node.getContainerId()).exec();
+            awaitRegistered(Set.of(brokerId));
+        }
+    }
+
+    @Override
+    public synchronized Set<Integer> stoppedBrokers() {
+        return Set.copyOf(stopped);
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(KafkaNodeContainer::stop);
+        network.close();
+    }
+
+    private void awaitRegistered(Set<Integer> brokerIds) {
+        var config = Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        try (var admin = Admin.create(config)) {
+            await("brokers " + brokerIds + " registered and serving").atMost(REGISTRATION_TIMEOUT)
+                    .ignoreExceptions()
+                    .until(() -> liveIds(admin).containsAll(brokerIds));
+        }
+    }
+
+    private static Set<Integer> liveIds(Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().map(Node::id)
+                .collect(Collectors.toSet());
+    }
+
+    private KafkaNodeContainer node(int brokerId) {
+        return nodes.stream().filter(node -> node.nodeId() == brokerId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No broker " + brokerId + "; the brokers are "
+                        + brokerIds()));
+    }
+
+    private static DockerClient docker() {
+        return DockerClientFactory.instance().client();
+    }
+}
