@@ -15,8 +15,9 @@ import lab.kit.results.TestResult;
 
 /**
  * {@code ./lab verify}, the README's test command and what CI runs: the solution track with the kit's
- * own tests, the learner track on the untouched stubs, the Compose files, and the stub check; then one
- * closing line of totals that CI reads.
+ * own tests, the learner track on the untouched stubs, the Compose files, the containers path (where a
+ * Docker API answers), the wrong solutions and the stub check; then one closing line of totals that CI
+ * reads.
  */
 final class Verify {
 
@@ -42,16 +43,17 @@ final class Verify {
         var ok = true;
 
         // The weeks' test classpaths are written on the way, for the wrong solutions of step 4.
-        ok &= step("1/5 Solution track: the kit's tests and every exercise test on the reference solutions",
+        ok &= step("1/6 Solution track: the kit's tests and every exercise test on the reference solutions",
                 "verify -Psolutions", List.of("-B", "-ntp", "verify", "dependency:build-classpath", "-Psolutions",
                         "-Dmdep.outputFile=target/lab-test-classpath.txt", "-Dmdep.includeScope=test"));
-        ok &= step("2/5 Learner track: every exercise test on the untouched stubs (these failures are expected)",
+        ok &= step("2/6 Learner track: every exercise test on the untouched stubs (these failures are expected)",
                 "test -pl " + weeks + " -am -Dmaven.test.failure.ignore=true",
                 List.of("-B", "-ntp", "test", "-pl", weeks, "-am", "-Dmaven.test.failure.ignore=true"));
         ok &= composeFiles();
+        ok &= containers();
         ok &= wrongSolutions();
 
-        out.println("== 5/5 Stub check");
+        out.println("== 6/6 Stub check");
         var stepStart = System.nanoTime();
         ok &= new StubCheck().run(root, out);
         timings.add(String.format("stub check %.0f s", seconds(stepStart)));
@@ -72,7 +74,7 @@ final class Verify {
     }
 
     private boolean wrongSolutions() throws IOException, InterruptedException {
-        out.println("== 4/5 Wrong solutions: each catalogued mistake fails its exercise's tests with the message it names");
+        out.println("== 5/6 Wrong solutions: each catalogued mistake fails its exercise's tests with the message it names");
         out.println("  $ ./lab wrong");
         var stepStart = System.nanoTime();
         var ok = new WrongSolutionCheck(root, out).run(ExerciseCatalog.weekModules(root), null);
@@ -81,7 +83,7 @@ final class Verify {
     }
 
     private boolean composeFiles() throws IOException, InterruptedException {
-        out.println("== 3/5 Compose files in docker/");
+        out.println("== 3/6 Compose files in docker/");
         var script = root.resolve("docker/validate.sh");
         var windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
         if (!Files.isExecutable(script) || windows || !(onPath("docker-compose") || dockerComposeAnswers())) {
@@ -92,10 +94,52 @@ final class Verify {
         return new ProcessBuilder(script.toString()).directory(root.toFile()).inheritIO().start().waitFor() == 0;
     }
 
+    /**
+     * Where a Docker API answers (Docker, or Podman's: docker/engine/start), the containers path for real:
+     * the kit's broker tests and weeks 1 and 2 on {@code -Dlab.broker=containers}, then the Compose files
+     * started, used and removed by docker/smoke.sh.
+     */
+    private boolean containers() throws IOException, InterruptedException {
+        out.println("== 4/6 Containers: the kit, weeks 1 and 2 on -Dlab.broker=containers; the Compose files started");
+        if (!dockerAnswers()) {
+            out.println("   not run here: no Docker API answers (docker info). docker/engine/start gives one with Podman;"
+                    + " CI runs it");
+            return true;
+        }
+        var stepStart = System.nanoTime();
+        maven.show("test -Psolutions -pl labkit-test,week01-fundamentals,week02-mechanics -Dlab.broker=containers");
+        // Its outcomes go to their own folder: the totals and the stub check count the embedded run.
+        var ok = maven.run(List.of("-B", "-ntp", "test", "-Psolutions", "-pl",
+                "labkit-test,week01-fundamentals,week02-mechanics", "-Dlab.broker=containers",
+                "-Dlab.results.name=lab-results-containers")) == 0;
+        timings.add(String.format("containers tests %.0f s", seconds(stepStart)));
+        var script = root.resolve("docker/smoke.sh");
+        if (!(onPath("docker-compose") || dockerComposeAnswers())) {
+            out.println("   Compose files not started: docker-compose is not installed (apt-get install docker-compose)");
+            return ok;
+        }
+        out.println("  $ docker/smoke.sh");
+        var composeStart = System.nanoTime();
+        ok &= new ProcessBuilder(script.toString()).directory(root.toFile()).inheritIO().start().waitFor() == 0;
+        timings.add(String.format("compose smoke %.0f s", seconds(composeStart)));
+        return ok;
+    }
+
+    /** Docker's CLI, or Podman's at the socket DOCKER_HOST names (a machine with Podman and no docker CLI). */
+    private static boolean dockerAnswers() {
+        var dockerHost = System.getenv("DOCKER_HOST");
+        return answers(List.of("docker", "info"))
+                || dockerHost != null && answers(List.of("podman", "--remote", "--url", dockerHost, "info"));
+    }
+
     /** The Compose plugin of a Docker CLI ({@code docker compose version}), as validate.sh would use it. */
     private static boolean dockerComposeAnswers() {
+        return answers(List.of("docker", "compose", "version"));
+    }
+
+    private static boolean answers(List<String> command) {
         try {
-            return BoundedProcess.run(List.of("docker", "compose", "version"), "", java.time.Duration.ofSeconds(10), false)
+            return BoundedProcess.run(command, "", java.time.Duration.ofSeconds(10), false)
                     .filter(outcome -> outcome.exitCode() == 0).isPresent();
         } catch (IOException e) {
             return false; // no docker command

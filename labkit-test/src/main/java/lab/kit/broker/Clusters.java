@@ -13,6 +13,28 @@ public final class Clusters {
         return start(BrokerSource.fromSystemProperties(), brokers, System.getProperty(BrokerSource.BOOTSTRAP_PROPERTY));
     }
 
+    /**
+     * A cluster whose brokers can be killed for real, one process or container each: the kit's broker
+     * processes on the embedded source, containers on containers; an external cluster cannot serve it.
+     */
+    public static LabCluster crashableFromSystemProperties(int brokers, int controllers) {
+        return switch (BrokerSource.fromSystemProperties()) {
+            case EMBEDDED -> ProcessCluster.builder().brokers(brokers).controllers(controllers).start();
+            case CONTAINERS -> {
+                if (controllers != 1) {
+                    throw new ShapeNotServed("This test needs " + controllers + " separate controllers; the"
+                            + " container cluster runs combined nodes. Run it on the embedded source (the kit's"
+                            + " processes).");
+                }
+                ContainerCluster.requireDocker();
+                yield ContainerNodesCluster.start(brokers);
+            }
+            case EXTERNAL -> throw new ShapeNotServed("This test kills brokers, which the lab can do only to"
+                    + " brokers it started. Run it with -D" + BrokerSource.PROPERTY + "=embedded (processes) or"
+                    + " -D" + BrokerSource.PROPERTY + "=containers.");
+        };
+    }
+
     public static LabCluster start(BrokerSource source, int brokers, String externalBootstrap) {
         return switch (source) {
             case EMBEDDED -> EmbeddedCluster.start(brokers, Map.of());

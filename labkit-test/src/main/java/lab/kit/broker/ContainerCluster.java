@@ -42,9 +42,13 @@ public final class ContainerCluster implements LabCluster {
         return new ContainerCluster(container);
     }
 
-    /** The apache/kafka image tag that matches the Kafka version the lab is built with. */
+    /** {@code -Dlab.kafka.image=...} runs another image of the same contract (a mirror, a newer build). */
+    public static final String IMAGE_PROPERTY = "lab.kafka.image";
+
+    /** The apache/kafka image tag that matches the Kafka version the lab is built with, unless overridden. */
     public static DockerImageName image() {
-        return DockerImageName.parse("apache/kafka:" + kafkaVersion());
+        var image = System.getProperty(IMAGE_PROPERTY, "apache/kafka:" + kafkaVersion());
+        return DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka");
     }
 
     public static String kafkaVersion() {

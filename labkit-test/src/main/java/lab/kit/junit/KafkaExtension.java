@@ -81,7 +81,7 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
     }
 
     /** What a test class asked for in its {@link WithKafka}. */
-    record Shape(int brokers, boolean faultyLink) {
+    record Shape(int brokers, boolean faultyLink, boolean processes, int controllers) {
 
         static Shape wanted(ExtensionContext context) {
             Optional<ExtensionContext> current = Optional.of(context);
@@ -89,11 +89,12 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
                 var annotation = current.get().getTestClass()
                         .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafka.class));
                 if (annotation.isPresent()) {
-                    return new Shape(annotation.get().brokers(), annotation.get().faultyLink());
+                    var wanted = annotation.get();
+                    return new Shape(wanted.brokers(), wanted.faultyLink(), wanted.processes(), wanted.controllers());
                 }
                 current = current.get().getParent();
             }
-            return new Shape(1, false);
+            return new Shape(1, false, false, 1);
         }
 
         LabCluster start() {
@@ -101,7 +102,11 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
                 throw new LabSetupException("@WithKafka(faultyLink = true) runs one broker behind the link;"
                         + " remove brokers = " + brokers + " or the faulty link.");
             }
-            return faultyLink ? LinkedCluster.start() : Clusters.fromSystemProperties(brokers);
+            if (faultyLink) {
+                return LinkedCluster.start();
+            }
+            return processes ? Clusters.crashableFromSystemProperties(brokers, controllers)
+                    : Clusters.fromSystemProperties(brokers);
         }
     }
 

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * @WithKafka(faultyLink = true)   // kafka.link() cuts the network; it is whole again after each test
  * class OutageTest { ... }
+ *
+ * @WithKafka(brokers = 3, processes = true)   // one process per broker: kill -9, per-broker metrics
+ * class HardKillTest { ... }
  * }</pre>
  */
 @Target(ElementType.TYPE)
@@ -40,4 +43,15 @@ public @interface WithKafka {
      * gets from {@link KafkaLab#link()} to cut the network or lose answers. Always the embedded source.
      */
     boolean faultyLink() default false;
+
+    /**
+     * Brokers that can crash for real ({@link lab.kit.broker.LabCluster#killBroker(int)} is SIGKILL) and
+     * have metrics of their own: on the embedded source, the kit's broker and controller processes
+     * ({@link lab.kit.broker.ProcessCluster}); on containers, one container per node; on an external
+     * cluster the test is skipped.
+     */
+    boolean processes() default false;
+
+    /** With {@link #processes()}: 1 controller, or a quorum of 3 that survives losing one. */
+    int controllers() default 1;
 }

@@ -9,6 +9,7 @@ import org.testcontainers.DockerClientFactory;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayName("A source that cannot be had fails at once, saying why and what to use instead")
 class UnavailableSourcesTest {
@@ -47,11 +48,21 @@ class UnavailableSourcesTest {
     }
 
     @Test
-    @DisplayName("containers asked for three brokers")
-    void containersThreeBrokers() {
-        assertThatThrownBy(() -> Clusters.start(BrokerSource.CONTAINERS, 3, null))
-                .isInstanceOf(LabSetupException.class)
-                .hasMessageContaining("runs a single broker; this test needs 3");
+    @DisplayName("containers whose image cannot be pulled, for one broker and for three")
+    void containersWithoutImage() {
+        assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "no Docker engine here: covered above");
+        System.setProperty(ContainerCluster.IMAGE_PROPERTY, "localhost/kafka-lab-no-such-image:0");
+        try {
+            for (int brokers : new int[] {1, 3}) {
+                assertThatThrownBy(() -> Clusters.start(BrokerSource.CONTAINERS, brokers, null).close())
+                        .isInstanceOf(LabSetupException.class)
+                        .hasMessageContaining("localhost/kafka-lab-no-such-image:0")
+                        .hasMessageContaining("did not start")
+                        .hasMessageContaining("-Dlab.broker=embedded");
+            }
+        } finally {
+            System.clearProperty(ContainerCluster.IMAGE_PROPERTY);
+        }
     }
 
     private static int portNobodyListensOn() throws IOException {

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# docker/smoke.sh: starts the Compose files for real and uses them, as a learner would:
+#   1. `up -d` the Kafka services of docker/single-broker, then docker/cluster (one at a time: same ports),
+#   2. a round trip from this machine with Kafka's console tools (./lab tool): create, produce, consume,
+#   3. a broker stopped and started again, its records still there (kept in its named volume),
+#   4. `down -v`, also when a step failed, so nothing is left running.
+# The web UI and the schema registry are not started: their images cannot be had on machines that cannot
+# pull (the lab's CI); the script says so. Needs a Docker API (docker/engine/start gives one) and
+# docker-compose or `docker compose`. Exit status 1 if any step fails.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+LAB=$ROOT/lab
+READY_TIMEOUT=${LAB_SMOKE_READY_TIMEOUT:-120}
+
+if command -v docker-compose >/dev/null 2>&1; then
+  compose=(docker-compose)
+elif docker compose version >/dev/null 2>&1; then
+  compose=(docker compose)
+else
+  echo "docker/smoke.sh: needs docker-compose or 'docker compose'; install one (apt-get install docker-compose)" >&2
+  exit 1
+fi
+
+say() { echo "smoke: $*"; }
+tool() { "$LAB" tool "$@"; }
+
+# Waits until every address answers Kafka's ApiVersions request, printing a line every 10 s.
+await_brokers() {
+  local bootstrap=$1 started=$SECONDS
+  for address in ${bootstrap//,/ }; do
+    until tool kafka-broker-api-versions --bootstrap-server "$address" >/dev/null 2>&1; do
+      if (( SECONDS - started > READY_TIMEOUT )); then
+        say "no broker answered at $address within ${READY_TIMEOUT} s; the container logs:"
+        "${compose[@]}" -f "$path" logs --tail 40 >&2 || true
+        return 1
+      fi
+      (( (SECONDS - started) % 10 == 0 )) && say "waiting for $address ($((SECONDS - started)) s)"
+      sleep 1
+    done
+  done
+  say "brokers answer at $bootstrap after $((SECONDS - started)) s"
+}
+
+# Reads the whole topic from the beginning and checks it holds exactly the expected records.
+expect_records() {
+  local bootstrap=$1 topic=$2 expected=$3 got
+  got=$(tool kafka-console-consumer --bootstrap-server "$bootstrap" --topic "$topic" --from-beginning \
+        --max-messages "$(echo "$expected" | wc -l)" --timeout-ms 30000 2>/dev/null | sort)
+  if [ "$got" != "$(echo "$expected" | sort)" ]; then
+    say "FAILED: $topic holds other records than were produced"
+    echo "  expected: $(echo "$expected" | tr '\n' ' ')" >&2
+    echo "  got:      $(echo "$got" | tr '\n' ' ')" >&2
+    return 1
+  fi
+  say "read back all $(echo "$expected" | wc -l) records of $topic"
+}
+
+# One Compose file: up, round trip, a broker stopped and started with its data, down -v.
+smoke() {
+  local file=$1 bootstrap=$2 replicas=$3 restarted=$4
+  shift 4
+  local services=("$@") started=$SECONDS records
+  path=$HERE/$file
+  say "== docker/$file: ${services[*]} (not started here: $(skipped "${services[@]}"))"
+  trap '"${compose[@]}" -f "$path" down -v >/dev/null 2>&1 || true' EXIT
+  "${compose[@]}" -f "$path" up -d "${services[@]}"
+  await_brokers "$bootstrap"
+  say "started in $((SECONDS - started)) s"
+
+  tool kafka-topics --bootstrap-server "$bootstrap" --create --topic smoke-orders --partitions 3 \
+       --replication-factor "$replicas" >/dev/null
+  records=$(printf 'order-%s\n' 1 2 3 4 5 6)
+  echo "$records" | tool kafka-console-producer --bootstrap-server "$bootstrap" --topic smoke-orders \
+       --producer-property acks=all >/dev/null
+  expect_records "$bootstrap" smoke-orders "$records"
+
+  say "stopping $restarted, then starting it again (its data is in a named volume)"
+  "${compose[@]}" -f "$path" stop "$restarted"
+  "${compose[@]}" -f "$path" start "$restarted"
+  await_brokers "$bootstrap"
+  expect_records "$bootstrap" smoke-orders "$records"
+
+  "${compose[@]}" -f "$path" down -v
+  trap - EXIT
+  say "docker/$file: OK in $((SECONDS - started)) s"
+}
+
+# The services of the current file that this run leaves out.
+skipped() {
+  "${compose[@]}" -f "$path" config --services | grep -vxF -f <(printf '%s\n' "$@") | paste -sd, - | sed 's/,/, /g'
+}
+
+smoke single-broker/compose.yml localhost:9092 1 kafka kafka
+smoke cluster/compose.yml localhost:9092,localhost:9093,localhost:9094 3 kafka-2 kafka-1 kafka-2 kafka-3
+say "OK: both Compose files started, served a round trip, kept their data over a restart, and were removed"

@@ -1,0 +1,390 @@
+package lab.kit.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import lab.kit.broker.KafkaNodeProcess.Role;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A KRaft cluster whose brokers and controllers are separate processes (Apache Kafka's own
+ * {@code kafka.Kafka}, from the kit's classpath): for lessons where a crash must be real ({@link
+ * #killBroker(int)} is SIGKILL) or where each broker needs metrics of its own (one JVM per broker).
+ *
+ * <pre>{@code
+ * try (var cluster = ProcessCluster.builder().brokers(3).controllers(3).start()) {
+ *     cluster.killBroker(0);            // kill -9
+ *     cluster.startBroker(0);           // same folder, same port, data kept
+ *     cluster.killNode(cluster.activeController());
+ * }
+ * }</pre>
+ *
+ * Brokers have ids 0..n-1 and controllers 3000.. (as the embedded cluster). Each node's folder, with its
+ * {@code server.properties} and {@code server.log}, is under {@code <lab.log.dir>/kafka-processes/}. No
+ * process outlives the test JVM: each watches its parent ({@link lab.kit.process.KafkaNodeMain}).
+ */
+public final class ProcessCluster implements LabCluster {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessCluster.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    static final int FIRST_CONTROLLER_ID = 3000;
+
+    private final Map<Integer, KafkaNodeProcess> nodes;
+    private final Path dir;
+    private final Set<Integer> stopped = new TreeSet<>();
+    private final Thread reaper = new Thread(this::killAll, "lab-process-cluster-reaper");
+
+    private ProcessCluster(Map<Integer, KafkaNodeProcess> nodes, Path dir) {
+        this.nodes = nodes;
+        this.dir = dir;
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What a {@link ProcessCluster} will be: sizes, settings for every node or for one. */
+    public static final class Builder {
+        private int brokers = 3;
+        private int controllers = 1;
+        private final Map<String, String> config = new HashMap<>();
+        private final Map<Integer, Map<String, String>> nodeConfig = new HashMap<>();
+        private final List<String> jvmOptions = new ArrayList<>(List.of(
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-Djava.awt.headless=true"));
+
+        public Builder brokers(int brokers) {
+            this.brokers = brokers;
+            return this;
+        }
+
+        /** 1 controller, or 3 for a quorum that survives losing one. */
+        public Builder controllers(int controllers) {
+            this.controllers = controllers;
+            return this;
+        }
+
+        /** A setting for every node, over the lab's defaults. */
+        public Builder config(String key, String value) {
+            config.put(key, value);
+            return this;
+        }
+
+        /** A setting for one node (a broker id, or a controller id from 3000), over everything else. */
+        public Builder nodeConfig(int nodeId, String key, String value) {
+            nodeConfig.computeIfAbsent(nodeId, id -> new HashMap<>()).put(key, value);
+            return this;
+        }
+
+        /** JVM options added to the nodes' (the lab's start fast, with a small heap). */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        public ProcessCluster start() {
+            if (brokers < 1 || (controllers != 1 && controllers != 3)) {
+                throw new LabSetupException("A process cluster has 1 or more brokers and 1 or 3 controllers, not "
+                        + brokers + " and " + controllers + ".");
+            }
+            return ProcessCluster.start(this);
+        }
+    }
+
+    private static ProcessCluster start(Builder wanted) {
+        var started = System.nanoTime();
+        var dir = runDirectory();
+        var controllerPorts = new LinkedHashMap<Integer, Integer>();
+        for (int i = 0; i < wanted.controllers; i++) {
+            controllerPorts.put(FIRST_CONTROLLER_ID + i, freePort());
+        }
+        var voters = controllerPorts.entrySet().stream()
+                .map(voter -> voter.getKey() + "@localhost:" + voter.getValue()).collect(Collectors.joining(","));
+        var nodes = new LinkedHashMap<Integer, KafkaNodeProcess>();
+        controllerPorts.forEach((id, port) -> nodes.put(id, node(wanted, id, Role.CONTROLLER, port, voters, dir)));
+        for (int id = 0; id < wanted.brokers; id++) {
+            nodes.put(id, node(wanted, id, Role.BROKER, freePort(), voters, dir));
+        }
+        var cluster = new ProcessCluster(nodes, dir);
+        try {
+            var clusterId = Uuid.randomUuid().toString();
+            for (var node : nodes.values()) {
+                node.format(clusterId);
+            }
+            for (var node : nodes.values()) {
+                node.start();
+            }
+            cluster.awaitBrokers(cluster.brokerIds());
+        } catch (IOException | RuntimeException e) {
+            cluster.close();
+            throw new LabSetupException("The Kafka processes did not start: " + e.getMessage()
+                    + "\nNode folders and logs: " + dir, e);
+        }
+        log.info("Kafka ({}) started in {} ms; node logs under {}", cluster.describe(),
+                (System.nanoTime() - started) / 1_000_000, dir);
+        return cluster;
+    }
+
+    private static KafkaNodeProcess node(Builder wanted, int id, Role role, int port, String voters, Path dir) {
+        var config = new HashMap<>(LabBrokerConfig.defaults(wanted.brokers));
+        config.put("node.id", String.valueOf(id));
+        config.put("controller.quorum.voters", voters);
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("log.dirs", dir.resolve("node-" + id).resolve("data").toString());
+        if (role == Role.CONTROLLER) {
+            config.put("process.roles", "controller");
+            config.put("listeners", "CONTROLLER://localhost:" + port);
+        } else {
+            config.put("process.roles", "broker");
+            config.put("listeners", "PLAINTEXT://localhost:" + port);
+            config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+            config.put("inter.broker.listener.name", "PLAINTEXT");
+        }
+        config.putAll(wanted.config);
+        config.putAll(wanted.nodeConfig.getOrDefault(id, Map.of()));
+        return new KafkaNodeProcess(id, role, port, dir.resolve("node-" + id), config, wanted.jvmOptions);
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return brokers().map(node -> "localhost:" + node.port()).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public Set<Integer> brokerIds() {
+        return brokers().map(KafkaNodeProcess::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public Set<Integer> controllerIds() {
+        return nodes.values().stream().filter(node -> node.role() == Role.CONTROLLER).map(KafkaNodeProcess::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public String describe() {
+        return "processes, " + brokerIds().size() + " brokers and " + controllerIds().size()
+                + (controllerIds().size() == 1 ? " controller" : " controllers");
+    }
+
+    /** SIGTERM to a broker: a controlled shutdown. Returns once the process has exited. */
+    @Override
+    public void stopBroker(int brokerId) {
+        stopNode(brokerId);
+    }
+
+    /** SIGKILL to a broker. */
+    @Override
+    public void killBroker(int brokerId) {
+        killNode(brokerId);
+    }
+
+    /** Starts a stopped or killed broker or controller again, and for a broker waits until it serves. */
+    @Override
+    public void startBroker(int nodeId) {
+        var node = node(nodeId);
+        synchronized (this) {
+            if (!stopped.remove(nodeId)) {
+                return;
+            }
+        }
+        log.info("Starting node {} again", nodeId);
+        try {
+            node.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node.role() == Role.BROKER) {
+            awaitBrokers(Set.of(nodeId));
+        }
+    }
+
+    /** SIGTERM to any node, a controller too. */
+    public void stopNode(int nodeId) {
+        var node = node(nodeId);
+        if (markStopped(nodeId)) {
+            log.info("Stopping node {} (SIGTERM)", nodeId);
+            node.stop();
+        }
+    }
+
+    /** SIGKILL to any node, a controller too. */
+    public void killNode(int nodeId) {
+        var node = node(nodeId);
+        if (markStopped(nodeId)) {
+            log.info("Killing node {} (SIGKILL)", nodeId);
+            node.kill();
+        }
+    }
+
+    /** The brokers and controllers stopped or killed, and not started again. */
+    @Override
+    public synchronized Set<Integer> stoppedBrokers() {
+        return Set.copyOf(stopped);
+    }
+
+    /** The operating-system process id of a running node, for lessons that look at it from outside. */
+    public long pid(int nodeId) {
+        return node(nodeId).pid();
+    }
+
+    /** The port a broker's clients connect to, or a controller's quorum listener. */
+    public int port(int nodeId) {
+        return node(nodeId).port();
+    }
+
+    /** A node's log file ({@code server.log} in its folder). */
+    public Path logFile(int nodeId) {
+        return node(nodeId).log();
+    }
+
+    /** The settings a node runs with (its server.properties). */
+    public Map<String, String> nodeConfig(int nodeId) {
+        return Map.copyOf(node(nodeId).config());
+    }
+
+    /** The controller listener addresses, for {@code kafka-metadata-quorum --bootstrap-controller}. */
+    public String bootstrapControllers() {
+        return controllerIds().stream().map(id -> "localhost:" + node(id).port()).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public void close() {
+        killAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook runs (or ran) anyway.
+        }
+        deleteData();
+    }
+
+    private synchronized boolean markStopped(int nodeId) {
+        return stopped.add(nodeId);
+    }
+
+    /** A test run throws its cluster away: SIGKILL is enough, and does not wait for controlled shutdowns. */
+    private void killAll() {
+        nodes.values().parallelStream().forEach(KafkaNodeProcess::kill);
+    }
+
+    private void awaitBrokers(Set<Integer> brokerIds) {
+        var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        var config = Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        try (var admin = Admin.create(config)) {
+            while (!liveIds(admin).containsAll(brokerIds)) {
+                // A node that died at start (a port taken, a bad setting) fails the wait at once, with its log.
+                for (var node : nodes.values()) {
+                    if (!stoppedBrokers().contains(node.id()) && !node.isAlive()) {
+                        throw new LabSetupException("Kafka node " + node.id() + " exited while starting. The end of "
+                                + "its log (" + node.log() + "):\n" + node.logTail(15));
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new LabSetupException("Brokers " + brokerIds + " did not register within "
+                            + READY_TIMEOUT.toSeconds() + " s; the logs are under " + dir);
+                }
+                pause();
+            }
+        }
+    }
+
+    private static Set<Integer> liveIds(Admin admin) {
+        try {
+            return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream().map(Node::id)
+                    .collect(Collectors.toSet());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabSetupException("Interrupted while waiting for the Kafka processes", e);
+        } catch (ExecutionException | TimeoutException e) {
+            return Set.of(); // not answering yet
+        }
+    }
+
+    private Stream<KafkaNodeProcess> brokers() {
+        return nodes.values().stream().filter(node -> node.role() == Role.BROKER);
+    }
+
+    private KafkaNodeProcess node(int nodeId) {
+        var node = nodes.get(nodeId);
+        if (node == null) {
+            throw new IllegalArgumentException("No node " + nodeId + "; the brokers are " + brokerIds()
+                    + " and the controllers " + controllerIds());
+        }
+        return node;
+    }
+
+    /** One folder per run, named by this JVM's pid; the folders of earlier runs are removed. */
+    private static Path runDirectory() {
+        var root = Path.of(System.getProperty("lab.log.dir", "target")).resolve("kafka-processes");
+        var dir = root.resolve("run-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000);
+        try {
+            if (Files.isDirectory(root)) {
+                try (var old = Files.list(root)) {
+                    old.filter(path -> !path.getFileName().toString().startsWith("run-" + ProcessHandle.current().pid()))
+                            .forEach(ProcessCluster::deleteRecursively);
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+
+    /** Logs stay for reading after the run; the data (the bulk) goes. */
+    private void deleteData() {
+        nodes.keySet().forEach(id -> deleteRecursively(dir.resolve("node-" + id).resolve("data")));
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}", path, e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabSetupException("Interrupted while waiting for the Kafka processes", e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free local port for a Kafka process", e);
+        }
+    }
+}
