@@ -29,7 +29,7 @@ tool() { "$LAB" tool "$@"; }
 await_brokers() {
   local bootstrap=$1 started=$SECONDS
   for address in ${bootstrap//,/ }; do
-    until tool kafka-broker-api-versions --bootstrap-server "$address" >/dev/null 2>&1; do
+    until timeout 30 "$LAB" tool kafka-broker-api-versions --bootstrap-server "$address" >/dev/null 2>&1; do
       if (( SECONDS - started > READY_TIMEOUT )); then
         say "no broker answered at $address within ${READY_TIMEOUT} s; the container logs:"
         "${compose[@]}" -f "$path" logs --tail 40 >&2 || true

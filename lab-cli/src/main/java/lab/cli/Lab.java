@@ -41,6 +41,8 @@ public final class Lab implements Runnable {
     static CommandLine commandLine(Path root) {
         var commandLine = new CommandLine(new Lab(root));
         commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        // Everything after the tool's name is the tool's own ("--bootstrap-server ..."), not ./lab's options.
+        commandLine.getSubcommands().get("tool").setStopAtPositional(true);
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
             if (exception instanceof IllegalArgumentException || exception instanceof IllegalStateException) {
                 line.getErr().println(exception.getMessage());

@@ -72,6 +72,7 @@ public final class ProcessCluster implements LabCluster {
         private int controllers = 1;
         private final Map<String, String> config = new HashMap<>();
         private final Map<Integer, Map<String, String>> nodeConfig = new HashMap<>();
+        private final Map<Integer, Integer> ports = new HashMap<>();
         private final List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true"));
@@ -96,6 +97,15 @@ public final class ProcessCluster implements LabCluster {
         /** A setting for one node (a broker id, or a controller id from 3000), over everything else. */
         public Builder nodeConfig(int nodeId, String key, String value) {
             nodeConfig.computeIfAbsent(nodeId, id -> new HashMap<>()).put(key, value);
+            return this;
+        }
+
+        /**
+         * The port this JVM reaches a broker at, on localhost: for a test that writes the broker's
+         * listeners itself ({@link #nodeConfig}); the kit's own listener settings are then replaced.
+         */
+        public Builder brokerPort(int brokerId, int port) {
+            ports.put(brokerId, port);
             return this;
         }
 
@@ -126,7 +136,7 @@ public final class ProcessCluster implements LabCluster {
         var nodes = new LinkedHashMap<Integer, KafkaNodeProcess>();
         controllerPorts.forEach((id, port) -> nodes.put(id, node(wanted, id, Role.CONTROLLER, port, voters, dir)));
         for (int id = 0; id < wanted.brokers; id++) {
-            nodes.put(id, node(wanted, id, Role.BROKER, freePort(), voters, dir));
+            nodes.put(id, node(wanted, id, Role.BROKER, wanted.ports.getOrDefault(id, freePort()), voters, dir));
         }
         var cluster = new ProcessCluster(nodes, dir);
         try {
@@ -186,7 +196,7 @@ public final class ProcessCluster implements LabCluster {
 
     @Override
     public String describe() {
-        return "processes, " + brokerIds().size() + " brokers and " + controllerIds().size()
+        return "processes, " + brokerIds().size() + (brokerIds().size() == 1 ? " broker and " : " brokers and ") + controllerIds().size()
                 + (controllerIds().size() == 1 ? " controller" : " controllers");
     }
 
@@ -219,6 +229,8 @@ public final class ProcessCluster implements LabCluster {
         }
         if (node.role() == Role.BROKER) {
             awaitBrokers(Set.of(nodeId));
+        } else {
+            awaitCaughtUp(nodeId, System.currentTimeMillis());
         }
     }
 
@@ -293,9 +305,7 @@ public final class ProcessCluster implements LabCluster {
 
     private void awaitBrokers(Set<Integer> brokerIds) {
         var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        var config = Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
-        try (var admin = Admin.create(config)) {
+        try (var admin = Admin.create(adminConfig())) {
             while (!liveIds(admin).containsAll(brokerIds)) {
                 // A node that died at start (a port taken, a bad setting) fails the wait at once, with its log.
                 for (var node : nodes.values()) {
@@ -311,6 +321,38 @@ public final class ProcessCluster implements LabCluster {
                 pause();
             }
         }
+    }
+
+    /** A restarted controller counts once the quorum's leader has seen it caught up since it started. */
+    private void awaitCaughtUp(int controllerId, long since) {
+        var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (var admin = Admin.create(adminConfig())) {
+            while (!caughtUpSince(admin, controllerId, since)) {
+                if (System.nanoTime() > deadline) {
+                    throw new LabSetupException("Controller " + controllerId + " did not catch up with the quorum within "
+                            + READY_TIMEOUT.toSeconds() + " s; its log: " + node(controllerId).log());
+                }
+                pause();
+            }
+        }
+    }
+
+    private static boolean caughtUpSince(Admin admin, int controllerId, long since) {
+        try {
+            return admin.describeMetadataQuorum().quorumInfo().get(3, TimeUnit.SECONDS).voters().stream()
+                    .anyMatch(voter -> voter.replicaId() == controllerId
+                            && voter.lastCaughtUpTimestamp().orElse(0L) >= since);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabSetupException("Interrupted while waiting for controller " + controllerId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // no leader yet
+        }
+    }
+
+    private Map<String, Object> adminConfig() {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
     }
 
     private static Set<Integer> liveIds(Admin admin) {

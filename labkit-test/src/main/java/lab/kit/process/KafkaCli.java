@@ -32,7 +32,11 @@ public final class KafkaCli {
         GET_OFFSETS("kafka-get-offsets", "org.apache.kafka.tools.GetOffsetShell"),
         METADATA_QUORUM("kafka-metadata-quorum", "org.apache.kafka.tools.MetadataQuorumCommand"),
         PRODUCER_PERF_TEST("kafka-producer-perf-test", "org.apache.kafka.tools.ProducerPerformance"),
-        CONSUMER_PERF_TEST("kafka-consumer-perf-test", "org.apache.kafka.tools.ConsumerPerformance");
+        CONSUMER_PERF_TEST("kafka-consumer-perf-test", "org.apache.kafka.tools.ConsumerPerformance"),
+        BROKER_API_VERSIONS("kafka-broker-api-versions", "org.apache.kafka.tools.BrokerApiVersionsCommand"),
+        FEATURES("kafka-features", "org.apache.kafka.tools.FeatureCommand"),
+        REASSIGN_PARTITIONS("kafka-reassign-partitions", "org.apache.kafka.tools.reassign.ReassignPartitionsCommand"),
+        LEADER_ELECTION("kafka-leader-election", "org.apache.kafka.tools.LeaderElectionCommand");
 
         private final String script;
         private final String mainClass;

@@ -1,0 +1,30 @@
+package lab.week06;
+
+import java.util.Map;
+
+/**
+ * Exercise 6.2: listeners and advertised listeners. A broker listens on one port per listener, and tells
+ * each client which address to use next: the advertised address of the listener the client came in on.
+ * Clients bootstrap anywhere, then connect only to advertised addresses. A broker that advertises an
+ * address its clients cannot reach passes every bootstrap and then fails every request.
+ *
+ * <p>Here a broker has two listeners: INTERNAL, for the other brokers (replication), and EXTERNAL, for
+ * clients, who know the broker as {@code externalHost}. The controllers' listener is named CONTROLLER
+ * (the kit sets {@code controller.listener.names}); every listener name needs a security protocol.
+ */
+public final class ListenerLayout {
+
+    private ListenerLayout() {
+    }
+
+    /**
+     * The broker settings for that layout, as server.properties keys: {@code listeners},
+     * {@code advertised.listeners}, {@code listener.security.protocol.map} (all PLAINTEXT this week) and
+     * {@code inter.broker.listener.name}.
+     */
+    public static Map<String, String> settings(String internalHost, int internalPort, String externalHost, int externalPort) {
+        // TODO 6.2: bind both listeners on this machine's ports, advertise each under the name its users know
+        //           it by, and make the brokers talk to each other over INTERNAL.
+        throw new UnsupportedOperationException("Exercise 6.2 not done yet: see HINTS.md#62");
+    }
+}
