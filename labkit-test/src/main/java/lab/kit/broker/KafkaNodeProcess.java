@@ -47,6 +47,7 @@ final class KafkaNodeProcess {
     private final Map<String, String> config;
     private final List<String> jvmOptions;
     private Process process;
+    private long startedAtMillis;
 
     KafkaNodeProcess(int id, Role role, int port, Path dir, Map<String, String> config, List<String> jvmOptions) {
         this.id = id;
@@ -98,6 +99,7 @@ final class KafkaNodeProcess {
         if (isAlive()) {
             return;
         }
+        startedAtMillis = System.currentTimeMillis();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -127,6 +129,11 @@ final class KafkaNodeProcess {
             process.destroyForcibly();
             awaitExit(STOP_TIMEOUT);
         }
+    }
+
+    /** When its process was last started (wall clock, as Kafka's own timestamps). */
+    synchronized long startedAtMillis() {
+        return startedAtMillis;
     }
 
     synchronized boolean isAlive() {

@@ -230,8 +230,36 @@ public final class ProcessCluster implements LabCluster {
         if (node.role() == Role.BROKER) {
             awaitBrokers(Set.of(nodeId));
         } else {
-            awaitCaughtUp(nodeId, System.currentTimeMillis());
+            awaitCaughtUp(nodeId, node.startedAtMillis());
         }
+    }
+
+    /**
+     * Starts a stopped node's process again and returns at once, before it has registered or caught
+     * up: for lessons where waiting for the node is the learner's job.
+     */
+    public void launchNode(int nodeId) {
+        var node = node(nodeId);
+        synchronized (this) {
+            if (!stopped.remove(nodeId)) {
+                return;
+            }
+        }
+        log.info("Launching node {} again (not waiting for it)", nodeId);
+        try {
+            node.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until every running broker is registered and every running controller caught up since its start. */
+    public void awaitWhole() {
+        var running = nodes.values().stream().filter(KafkaNodeProcess::isAlive).toList();
+        awaitBrokers(running.stream().filter(node -> node.role() == Role.BROKER).map(KafkaNodeProcess::id)
+                .collect(Collectors.toSet()));
+        running.stream().filter(node -> node.role() == Role.CONTROLLER)
+                .forEach(node -> awaitCaughtUp(node.id(), node.startedAtMillis()));
     }
 
     /** SIGTERM to any node, a controller too. */
