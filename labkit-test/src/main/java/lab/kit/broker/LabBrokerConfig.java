@@ -35,6 +35,10 @@ public final class LabBrokerConfig {
         // shorter sessions let failover lessons restart brokers in seconds. Heartbeats must be faster.
         config.put("broker.heartbeat.interval.ms", "500");
         config.put("broker.session.timeout.ms", "2500");
+        // Retention is checked every 5 minutes by default: a lesson on retention should see it within a second.
+        config.put("log.retention.check.interval.ms", "1000");
+        // ... starting a second after the broker, not the 30 s Kafka waits before its first log tasks.
+        config.put("log.initial.task.delay.ms", "1000");
         // Like a well-run production cluster: topics are created on purpose, not by a typo in a producer.
         config.put("auto.create.topics.enable", "false");
         return config;
