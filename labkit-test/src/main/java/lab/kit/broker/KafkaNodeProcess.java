@@ -118,7 +118,9 @@ final class KafkaNodeProcess {
     /** SIGTERM: Kafka shuts down in order (a broker hands its leaderships over first). Waits until it exited. */
     synchronized void stop() {
         if (isAlive()) {
-            process.destroy();
+            // Through the ProcessHandle: Process#destroy would also close the node's stdin, which the node
+            // reads as "my parent died" and halts, cutting its controlled shutdown short.
+            process.toHandle().destroy();
             awaitExit(STOP_TIMEOUT);
         }
     }

@@ -17,7 +17,11 @@ public final class KafkaNodeMain {
     private KafkaNodeMain() {
     }
 
+    private static volatile boolean shuttingDown;
+
     public static void main(String[] args) throws Exception {
+        // A node told to stop (SIGTERM) runs Kafka's controlled shutdown; the watches must not cut it short.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown = true, "lab-shutdown-flag"));
         watchParent();
         kafka.Kafka.main(args);
     }
@@ -26,6 +30,7 @@ public final class KafkaNodeMain {
         var parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
         var stdin = new Thread(() -> {
             awaitEndOfInput(System.in);
+            pause(); // a parent that stops this node may close the pipe as it signals: let the signal land first
             halt("its parent closed the pipe (the test JVM ended)");
         }, "lab-parent-pipe-watch");
         var pid = new Thread(() -> {
@@ -60,6 +65,9 @@ public final class KafkaNodeMain {
 
     /** Halt, not exit: a shutdown hook of a broker whose cluster is gone can block for minutes. */
     private static void halt(String why) {
+        if (shuttingDown) {
+            return; // already stopping in order
+        }
         System.err.println("lab: stopping this Kafka node at once: " + why);
         Runtime.getRuntime().halt(3);
     }
