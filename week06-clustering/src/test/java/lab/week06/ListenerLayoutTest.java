@@ -1,13 +1,11 @@
 package lab.week06;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
+import lab.kit.broker.LabPorts;
 import lab.kit.broker.ProcessCluster;
 import lab.kit.junit.LabAssertions;
 import org.apache.kafka.clients.admin.Admin;
@@ -159,10 +157,6 @@ class ListenerLayoutTest {
     }
 
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LabPorts.free();
     }
 }

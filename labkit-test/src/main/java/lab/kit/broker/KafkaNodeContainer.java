@@ -1,8 +1,5 @@
 package lab.kit.broker;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import org.testcontainers.containers.GenericContainer;
@@ -76,11 +73,6 @@ final class KafkaNodeContainer extends GenericContainer<KafkaNodeContainer> {
     }
 
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port for a Kafka container", e);
-        }
+        return LabPorts.free();
     }
 }

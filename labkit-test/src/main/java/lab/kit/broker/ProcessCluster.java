@@ -2,7 +2,6 @@ package lab.kit.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +119,17 @@ public final class ProcessCluster implements LabCluster {
                 throw new LabSetupException("A process cluster has 1 or more brokers and 1 or 3 controllers, not "
                         + brokers + " and " + controllers + ".");
             }
-            return ProcessCluster.start(this);
+            try {
+                return ProcessCluster.start(this);
+            } catch (LabSetupException e) {
+                // A port that was free a moment ago may have been taken by another program since: once
+                // more, with other ports (unless the test chose them).
+                if (!ports.isEmpty() || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+                log.warn("A Kafka process found its port taken; starting the cluster again on other ports");
+                return ProcessCluster.start(this);
+            }
         }
     }
 
@@ -451,10 +460,6 @@ public final class ProcessCluster implements LabCluster {
     }
 
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port for a Kafka process", e);
-        }
+        return LabPorts.free();
     }
 }

@@ -3,6 +3,7 @@ package lab.kit.junit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import lab.kit.broker.Clusters;
 import lab.kit.broker.LabCluster;
@@ -124,11 +125,19 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
         return sharedCluster(context, Shape.wanted(context));
     }
 
-    /** A failed start is remembered too, so the remaining tests fail at once with the same message. */
+    /**
+     * A failed start is remembered too, so the remaining tests fail at once. The first test reports why,
+     * with the cause; the others say so in one line, instead of repeating the whole story per test.
+     */
     private static LabCluster sharedCluster(ExtensionContext context, Shape shape) {
         var attempt = attempt(context, shape);
         if (attempt.failure() != null) {
-            throw new ParameterResolutionException(attempt.failure().getMessage(), attempt.failure());
+            if (attempt.reported().compareAndSet(false, true)) {
+                throw new ParameterResolutionException(attempt.failure().getMessage(), attempt.failure());
+            }
+            var firstLine = attempt.failure().getMessage().lines().findFirst().orElse("");
+            throw new ParameterResolutionException("Kafka could not be had, as the first failing test of this run"
+                    + " says in full: " + firstLine);
         }
         return attempt.cluster();
     }
@@ -141,13 +150,13 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
     }
 
     /** The outcome of starting a cluster; closing it (at the end of the run) stops the cluster. */
-    record ClusterStart(LabCluster cluster, LabSetupException failure) implements AutoCloseable {
+    record ClusterStart(LabCluster cluster, LabSetupException failure, AtomicBoolean reported) implements AutoCloseable {
 
         static ClusterStart attempt(Shape shape) {
             try {
-                return new ClusterStart(shape.start(), null);
+                return new ClusterStart(shape.start(), null, new AtomicBoolean());
             } catch (LabSetupException e) {
-                return new ClusterStart(null, e);
+                return new ClusterStart(null, e, new AtomicBoolean());
             }
         }
 
