@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.BrokerState;
@@ -36,6 +37,16 @@ public final class EmbeddedCluster implements LabCluster {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedCluster.class);
     private static final Duration BROKER_START_TIMEOUT = Duration.ofSeconds(60);
+
+    static {
+        // A broker in this JVM that meets a fatal error calls Exit.halt(1), which ends the whole test JVM:
+        // at the end of a run, when a cluster is closed by one shutdown hook while another deletes its
+        // temporary folders, that turns a green run into a crashed fork. Only the broker should stop.
+        Exit.Procedure logInstead = (status, message) ->
+                log.warn("An in-JVM broker asked to end the JVM (status {}): {}; it is not allowed to", status, message);
+        Exit.setHaltProcedure(logInstead);
+        Exit.setExitProcedure(logInstead);
+    }
 
     private final KafkaClusterTestKit kit;
     private final Set<Integer> stopped = new TreeSet<>();

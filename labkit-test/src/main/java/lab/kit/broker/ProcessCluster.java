@@ -124,7 +124,9 @@ public final class ProcessCluster implements LabCluster {
             } catch (LabSetupException e) {
                 // A port that was free a moment ago may have been taken by another program since: once
                 // more, with other ports (unless the test chose them).
-                if (!ports.isEmpty() || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                var portsChosenByTest = !ports.isEmpty()
+                        || nodeConfig.values().stream().anyMatch(settings -> settings.containsKey("listeners"));
+                if (portsChosenByTest || !String.valueOf(e.getMessage()).contains("Address already in use")) {
                     throw e;
                 }
                 log.warn("A Kafka process found its port taken; starting the cluster again on other ports");
@@ -224,18 +226,10 @@ public final class ProcessCluster implements LabCluster {
     /** Starts a stopped or killed broker or controller again, and for a broker waits until it serves. */
     @Override
     public void startBroker(int nodeId) {
+        if (!launchNode(nodeId)) {
+            return;
+        }
         var node = node(nodeId);
-        synchronized (this) {
-            if (!stopped.remove(nodeId)) {
-                return;
-            }
-        }
-        log.info("Starting node {} again", nodeId);
-        try {
-            node.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         if (node.role() == Role.BROKER) {
             awaitBrokers(Set.of(nodeId));
         } else {
@@ -245,21 +239,22 @@ public final class ProcessCluster implements LabCluster {
 
     /**
      * Starts a stopped node's process again and returns at once, before it has registered or caught
-     * up: for lessons where waiting for the node is the learner's job.
+     * up: for lessons where waiting for the node is the learner's job. False if it was not stopped.
      */
-    public void launchNode(int nodeId) {
+    public boolean launchNode(int nodeId) {
         var node = node(nodeId);
         synchronized (this) {
             if (!stopped.remove(nodeId)) {
-                return;
+                return false;
             }
         }
-        log.info("Launching node {} again (not waiting for it)", nodeId);
+        log.info("Starting node {} again", nodeId);
         try {
             node.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return true;
     }
 
     /** Waits until every running broker is registered and every running controller caught up since its start. */
