@@ -3,7 +3,9 @@
 #   1. `up -d` the Kafka services of docker/single-broker, then docker/cluster (one at a time: same ports),
 #   2. a round trip from this machine with Kafka's console tools (./lab tool): create, produce, consume,
 #   3. a broker stopped and started again, its records still there (kept in its named volume),
-#   4. `down -v`, also when a step failed, so nothing is left running.
+#   4. single broker: its memory limit applied; `down` and `up` keep the records, `down -v` deletes them,
+#   5. cluster: `docker kill` of a node while orders are written with acks=all: every one read back once,
+#   6. `down -v`, also when a step failed, so nothing is left running.
 # The web UI and the schema registry are not started: their images cannot be had on machines that cannot
 # pull (the lab's CI); the script says so. Needs a Docker API (docker/engine/start gives one) and
 # docker-compose or `docker compose`. Exit status 1 if any step fails.
@@ -23,6 +25,12 @@ else
 fi
 
 say() { echo "smoke: $*"; }
+if ! timeout 10 "${compose[@]}" version >/dev/null 2>&1 || ! timeout 10 "${compose[@]}" -f "$HERE/single-broker/compose.yml" ps >/dev/null 2>&1; then
+  echo "docker/smoke.sh: no Docker API answers. Start Docker, or Podman's: eval \"\$(docker/engine/start --env)\"" >&2
+  exit 1
+fi
+# The engine's own CLI, for what Compose does not show: docker, or Podman's on a machine without it.
+engine() { if command -v docker >/dev/null 2>&1; then docker "$@"; else podman "$@"; fi; }
 tool() { "$LAB" tool "$@"; }
 
 # Waits until every address answers Kafka's ApiVersions request, printing a line every 10 s.
@@ -81,9 +89,56 @@ smoke() {
   await_brokers "$bootstrap"
   expect_records "$bootstrap" smoke-orders "$records"
 
+  if [ "$file" = single-broker/compose.yml ]; then
+    volume_lifecycle "$bootstrap" "$records"
+  else
+    kill_a_node "$bootstrap"
+  fi
+
   "${compose[@]}" -f "$path" down -v
   trap - EXIT
   say "docker/$file: OK in $((SECONDS - started)) s"
+}
+
+# The single broker: its memory limit, then data across down/up (kept) and down -v/up (gone).
+volume_lifecycle() {
+  local bootstrap=$1 records=$2 limit
+  limit=$(engine inspect --format '{{.HostConfig.Memory}}' kafka-lab-broker 2>/dev/null || echo "?")
+  if [ "$limit" != "1073741824" ]; then
+    say "FAILED: kafka-lab-broker runs with a memory limit of $limit bytes, not the 1 GiB of mem_limit"
+    return 1
+  fi
+  say "memory limit applied: $limit bytes"
+  "${compose[@]}" -f "$path" down
+  "${compose[@]}" -f "$path" up -d kafka
+  await_brokers "$bootstrap"
+  expect_records "$bootstrap" smoke-orders "$records"
+  say "down and up: the records stayed in the named volume"
+  "${compose[@]}" -f "$path" down -v
+  "${compose[@]}" -f "$path" up -d kafka
+  await_brokers "$bootstrap"
+  if tool kafka-topics --bootstrap-server "$bootstrap" --list 2>/dev/null | grep -qx smoke-orders; then
+    say "FAILED: smoke-orders is still there after down -v"
+    return 1
+  fi
+  say "down -v and up: the topic is gone with the volume"
+}
+
+# The cluster: a node killed (SIGKILL) between two batches of acks=all writes; every order read back once.
+kill_a_node() {
+  local bootstrap=$1 first second
+  tool kafka-topics --bootstrap-server "$bootstrap" --create --topic smoke-failover --partitions 3 \
+       --replication-factor 3 --config min.insync.replicas=2 >/dev/null
+  first=$(printf 'order-%s\n' $(seq 1 50))
+  second=$(printf 'order-%s\n' $(seq 51 100))
+  echo "$first" | tool kafka-console-producer --bootstrap-server "$bootstrap" --topic smoke-failover \
+       --producer-property acks=all --producer-property enable.idempotence=true >/dev/null
+  say "killing kafka-lab-2 (docker kill: SIGKILL, no controlled shutdown)"
+  "${compose[@]}" -f "$path" kill kafka-2 >/dev/null
+  echo "$second" | tool kafka-console-producer --bootstrap-server "$bootstrap" --topic smoke-failover \
+       --producer-property acks=all --producer-property enable.idempotence=true >/dev/null
+  expect_records "$bootstrap" smoke-failover "$(printf '%s\n%s' "$first" "$second")"
+  say "with kafka-lab-2 killed, every acknowledged order was read back once"
 }
 
 # The services of the current file that this run leaves out.
@@ -93,4 +148,4 @@ skipped() {
 
 smoke single-broker/compose.yml localhost:9092 1 kafka kafka
 smoke cluster/compose.yml localhost:9092,localhost:9093,localhost:9094 3 kafka-2 kafka-1 kafka-2 kafka-3
-say "OK: both Compose files started, served a round trip, kept their data over a restart, and were removed"
+say "OK: both Compose files started, served a round trip, kept their data over a restart and down/up, lost it with down -v, survived a killed node, and were removed"

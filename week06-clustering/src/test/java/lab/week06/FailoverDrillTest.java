@@ -45,6 +45,7 @@ class FailoverDrillTest {
     void fourWays(KafkaLab kafka) throws Exception {
         for (var mode : Mode.values()) {
             var drill = drill(kafka, mode);
+            Counts.print("failover " + mode.name().toLowerCase(), drill.acknowledged, drill.readBack, drill.failed.size());
 
             assertThat(drill.failed).as("%s: sends that failed", mode).isEmpty();
             assertThat(drill.readBack).as("%s: the %d acknowledged orders, read back", mode, drill.acknowledged.size())

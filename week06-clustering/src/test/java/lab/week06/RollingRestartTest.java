@@ -95,6 +95,7 @@ class RollingRestartTest {
         private final List<String> readBack = new ArrayList<>();
         private final Map<Integer, Long> launchedAt = new java.util.concurrent.ConcurrentHashMap<>();
         private int acknowledged;
+        private final List<String> acknowledgedKeys = new CopyOnWriteArrayList<>();
         private int backlog;
         private RuntimeException failure;
 
@@ -144,6 +145,7 @@ class RollingRestartTest {
             if (failure == null) {
                 readBack.addAll(kafka.readAll(topic, acknowledged + backlog).stream().map(ConsumerRecord::key)
                         .filter(key -> key.startsWith("o-")).toList());
+                Counts.print("rolling restart", acknowledgedKeys, readBack, failedSends.size());
             }
         }
 
@@ -188,6 +190,8 @@ class RollingRestartTest {
                     producer.send(new ProducerRecord<>(topic, key, "order.created"), (metadata, error) -> {
                         if (error != null) {
                             failedSends.add(key + ": " + error);
+                        } else {
+                            acknowledgedKeys.add(key);
                         }
                         sent.complete(null);
                     });
