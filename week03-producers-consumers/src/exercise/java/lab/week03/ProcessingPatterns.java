@@ -34,9 +34,8 @@ public final class ProcessingPatterns {
      */
     public static int oneAtATime(Consumer<String, String> consumer,
                                  java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
-        // TODO 3.7: poll; for each record: handle it, then commitSync the offset after it (offset + 1).
-        //           If the handler throws: seek each partition of the poll back to its first record not
-        //           handled (the failed one, or the partition's first), then rethrow.
+        // TODO 3.7: commit each record as soon as it is handled. When the handler fails, the next poll must
+        //           start at the failed record: nothing after it may be skipped, nothing before it redone.
         throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
     }
 
@@ -46,8 +45,8 @@ public final class ProcessingPatterns {
      */
     public static int inBatch(Consumer<String, String> consumer,
                               java.util.function.Consumer<List<ConsumerRecord<String, String>>> handler) {
-        // TODO 3.7: poll; if anything came, one handler call with all of it, then one commitSync.
-        //           If the handler throws: seek each partition back to its first record in the poll, rethrow.
+        // TODO 3.7: one handler call and one commit per poll that brought records. A batch that failed must
+        //           come back whole in the next poll.
         throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
     }
 
@@ -59,10 +58,8 @@ public final class ProcessingPatterns {
     public static int parallelPerPartition(Consumer<String, String> consumer,
                                            java.util.function.Consumer<ConsumerRecord<String, String>> handler,
                                            ExecutorService workers) {
-        // TODO 3.7: poll; one task per partition (records.partitions(), records.records(partition));
-        //           wait for every task; commit per partition the offset after its last record, for the
-        //           partitions whose task succeeded; seek the failed ones back to their first record in the
-        //           poll, then throw.
+        // TODO 3.7: the partitions in parallel on the workers, each partition's records in order. Commit only
+        //           partitions that were handled completely; a failed partition must come back whole.
         throw new UnsupportedOperationException("Exercise 3.7 not done yet: see HINTS.md#37");
     }
 }

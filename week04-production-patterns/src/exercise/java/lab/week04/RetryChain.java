@@ -63,13 +63,15 @@ public final class RetryChain {
 
     /**
      * Where {@code failed} goes next: the next retry topic, due after a backoff from {@code now}, or
-     * the dead letter topic once its retries are used up.
+     * the dead letter topic once its retries are used up ({@link DeadLetters#deadLetterOf}). A retry keeps
+     * the failed record's key, value and other headers; its {@link #ATTEMPT} header is the attempt number
+     * (the first retry is 1) and its {@link #DUE_AT} header the time it may run, {@code now} plus
+     * {@code backoff.delayFor(attempt)}, in epoch milliseconds; both as UTF-8 text.
      */
     public ProducerRecord<byte[], byte[]> nextHop(ConsumerRecord<byte[], byte[]> failed, Exception error, Instant now) {
-        // TODO 4.4: attempt = attemptOf(failed) + 1. Past the last retry: DeadLetters.deadLetterOf(..) to the
-        //           dead letter topic. Otherwise a record to retryTopic(attempt) with the same key and value,
-        //           the failed record's headers except ATTEMPT and DUE_AT, then ATTEMPT = attempt and
-        //           DUE_AT = now + backoff.delayFor(attempt) in epoch milliseconds (both as UTF-8 text).
+        // TODO 4.4: send the record one retry further, not due before its backoff has passed, or to the dead
+        //           letters once no retry is left. A retried record carries one ATTEMPT and one DUE_AT, never
+        //           the old ones as well.
         throw new UnsupportedOperationException("Exercise 4.4 not done yet: see HINTS.md#44");
     }
 

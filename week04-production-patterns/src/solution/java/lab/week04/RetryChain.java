@@ -63,7 +63,10 @@ public final class RetryChain {
 
     /**
      * Where {@code failed} goes next: the next retry topic, due after a backoff from {@code now}, or
-     * the dead letter topic once its retries are used up.
+     * the dead letter topic once its retries are used up ({@link DeadLetters#deadLetterOf}). A retry keeps
+     * the failed record's key, value and other headers; its {@link #ATTEMPT} header is the attempt number
+     * (the first retry is 1) and its {@link #DUE_AT} header the time it may run, {@code now} plus
+     * {@code backoff.delayFor(attempt)}, in epoch milliseconds; both as UTF-8 text.
      */
     public ProducerRecord<byte[], byte[]> nextHop(ConsumerRecord<byte[], byte[]> failed, Exception error, Instant now) {
         var attempt = attemptOf(failed) + 1;

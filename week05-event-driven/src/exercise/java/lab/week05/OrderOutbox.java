@@ -19,23 +19,26 @@ public final class OrderOutbox {
     private OrderOutbox() {
     }
 
-    /** Stores the order and its OrderPlaced event in one transaction; returns the event id. */
+    /**
+     * Stores the order and its OrderPlaced event in one transaction; returns the event id. The outbox row:
+     * a random UUID {@code event_id}, {@code aggregate_type} 'order', {@code aggregate_id} the order id,
+     * {@code type} 'OrderPlaced', {@code payload} {@code Json.write(order)} as jsonb.
+     */
     public static String placeOrder(Connection connection, OrderEvent.Placed order) throws SQLException {
-        // TODO 5.6: one transaction (auto-commit off): INSERT the orders row, INSERT the outbox row (a random
-        //           UUID event_id, aggregate_type 'order', aggregate_id the order id, type 'OrderPlaced',
-        //           payload Json.write(order) cast to jsonb), commit; on any exception roll back and rethrow.
+        // TODO 5.6: the order and its event are stored together or not at all.
         throw new UnsupportedOperationException("Exercise 5.6 not done yet: see HINTS.md#56");
     }
 
     /**
      * Publishes up to {@code batchSize} unpublished events, oldest first, and marks them published once
-     * Kafka has stored them. Returns how many it published.
+     * Kafka has stored them. Returns how many it published. Each event goes out with key
+     * {@code aggregate_id}, value {@code payload} and the headers {@link OutboxHeaders#EVENT_ID} and
+     * {@link OutboxHeaders#EVENT_TYPE}. Rows being published are locked, and another publisher skips them.
      */
     public static int publishPending(Connection connection, Producer<String, String> producer, String topic,
                                      int batchSize) throws SQLException, ExecutionException, InterruptedException {
-        // TODO 5.6: in one transaction: SELECT up to batchSize unpublished rows, oldest first, FOR UPDATE SKIP LOCKED;
-        //           send each (key aggregate_id, value payload, headers OutboxHeaders.EVENT_ID and EVENT_TYPE);
-        //           wait until Kafka stored every one; then set published_at and commit. On failure roll back.
+        // TODO 5.6: a row is marked published only once Kafka has stored its event; when anything fails, no
+        //           row is marked, and two publishers never send the same row.
         throw new UnsupportedOperationException("Exercise 5.6 not done yet: see HINTS.md#56");
     }
 }

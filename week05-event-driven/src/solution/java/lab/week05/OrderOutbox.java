@@ -25,7 +25,11 @@ public final class OrderOutbox {
     private OrderOutbox() {
     }
 
-    /** Stores the order and its OrderPlaced event in one transaction; returns the event id. */
+    /**
+     * Stores the order and its OrderPlaced event in one transaction; returns the event id. The outbox row:
+     * a random UUID {@code event_id}, {@code aggregate_type} 'order', {@code aggregate_id} the order id,
+     * {@code type} 'OrderPlaced', {@code payload} {@code Json.write(order)} as jsonb.
+     */
     public static String placeOrder(Connection connection, OrderEvent.Placed order) throws SQLException {
         var eventId = UUID.randomUUID();
         var payload = Json.write(order); // before the transaction: a failure here leaves nothing to undo
@@ -56,7 +60,9 @@ public final class OrderOutbox {
 
     /**
      * Publishes up to {@code batchSize} unpublished events, oldest first, and marks them published once
-     * Kafka has stored them. Returns how many it published.
+     * Kafka has stored them. Returns how many it published. Each event goes out with key
+     * {@code aggregate_id}, value {@code payload} and the headers {@link OutboxHeaders#EVENT_ID} and
+     * {@link OutboxHeaders#EVENT_TYPE}. Rows being published are locked, and another publisher skips them.
      */
     public static int publishPending(Connection connection, Producer<String, String> producer, String topic,
                                      int batchSize) throws SQLException, ExecutionException, InterruptedException {
