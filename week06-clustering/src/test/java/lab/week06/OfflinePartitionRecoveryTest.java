@@ -98,6 +98,10 @@ class OfflinePartitionRecoveryTest {
             kafka.admin().createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(oldLeader, staleFollower)))
                     .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1")))).all().get();
             kafka.awaitTopicReady(topic);
+            // Before any broker goes down (and before the slow part of the scenario): a healthy partition
+            // is not offline.
+            assertThat(new OfflinePartitionRecovery(kafka.admin()).offlinePartitions(topic))
+                    .as("partitions of %s without a leader while both replicas run", topic).isEmpty();
             kafka.produce(orders(0, BOTH));
             kafka.cluster().stopBroker(staleFollower);
             LabAwait.until(staleFollower + " out of the ISR of " + partition())
