@@ -54,9 +54,10 @@ class AutoCommitSettingsTest {
         var scenario = new Scenario(kafka, AutoCommitSettings.commitEvery(Duration.ZERO));
 
         scenario.crashAtO3();
-        LabAwait.until("the automatic commit of the first batch").untilAsserted(() -> assertThat(scenario.committed())
-                .as("committed offset: auto-commit on, interval 0, so the poll after o-0 and o-1 commits 2").hasValue(2L));
         scenario.restart();
+
+        assertThat(scenario.committedBeforeRestart)
+                .as("committed before the crash: auto-commit on, interval 0, so the poll after o-0 and o-1 commits 2").hasValue(2L);
 
         assertThat(scenario.handled).as("handled before the crash, then after the restart: o-2 comes twice")
                 .containsExactly("o-0", "o-1", "o-2", "o-2", "o-3", "o-4");
@@ -102,12 +103,24 @@ class AutoCommitSettingsTest {
             LabAwait.until("the consumer to reach o-3").until(() -> {
                 for (var record : consumer.poll(POLL)) {
                     if (record.key().equals("o-3")) {
+                        landCommitsAlreadySent(consumer);
                         return true;   // the process died here; the consumer is never touched again
                     }
                     handled.add(record.key());
                 }
                 return false;
             });
+        }
+
+        /**
+         * An automatic commit is asynchronous: the poll that handed out o-2 and o-3 sent "2" without
+         * waiting for the answer. Whether a request under way survives a crash is up to timing, so the
+         * scenario lets it land first: an empty commitSync returns once every pending asynchronous
+         * commit is answered, and commits nothing of its own. A real crash may lose even that commit
+         * and re-read one batch more; the lesson is the same.
+         */
+        private static void landCommitsAlreadySent(KafkaConsumer<String, String> consumer) {
+            consumer.commitSync(Map.of());
         }
 
         void restart() throws Exception {
