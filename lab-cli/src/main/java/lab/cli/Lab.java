@@ -137,8 +137,11 @@ public final class Lab implements Runnable {
 
     @Command(name = "wrong", description = "Apply each wrong solution of the weeks' catalogs (wrong-solutions.toml) to"
             + " the reference solution and prove its exercise's tests fail with the message it names.")
-    int wrong(@Parameters(paramLabel = "[week|exercise]", arity = "0..1") String target) throws Exception {
-        return WrongSolutionCheck.command(root, target, System.out) ? 0 : FAILED;
+    int wrong(@Parameters(paramLabel = "[week|exercise]", arity = "0..1") String target,
+              @Option(names = "--share", paramLabel = "k/n", defaultValue = "all",
+                      description = "only every n-th wrong solution of each week, from the k-th (verify runs 1/2 or 2/2)")
+              String share) throws Exception {
+        return WrongSolutionCheck.command(root, target, CatalogShare.parse(share), System.out) ? 0 : FAILED;
     }
 
     @Command(name = "stubcheck", hidden = true, description = "Only the stub check, on the results already there.")

@@ -74,10 +74,12 @@ final class Verify {
     }
 
     private boolean wrongSolutions() throws IOException, InterruptedException {
-        out.println("== 5/6 Wrong solutions: each catalogued mistake fails its exercise's tests with the message it names");
+        var share = CatalogShare.forVerify(root);
+        out.println("== 5/6 Wrong solutions: each catalogued mistake fails its exercise's tests with the message it names"
+                + (share.isAll() ? "" : "; share " + share + " of each week's catalog, by the commit count (LAB_WRONG_SHARE=all for all)"));
         out.println("  $ ./lab wrong");
         var stepStart = System.nanoTime();
-        var ok = new WrongSolutionCheck(root, out).run(ExerciseCatalog.weekModules(root), null);
+        var ok = new WrongSolutionCheck(root, out).run(ExerciseCatalog.weekModules(root), null, share);
         timings.add(String.format("wrong solutions %.0f s", seconds(stepStart)));
         return ok;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code ./lab wrong [week|exercise]} and step 4 of {@code ./lab verify}: checks each week's catalog of
+ * {@code ./lab wrong [week|exercise]} and step 5 of {@code ./lab verify}: checks each week's catalog of
  * wrong solutions ({@link WrongSolutions}) against the manifest and the hints (each failure it names is
  * quoted in its exercise's HINTS.md section, so the hints show the messages a learner will meet), then
  * runs them, one JVM per week ({@link WrongSolutionRunner}).
@@ -33,23 +33,27 @@ final class WrongSolutionCheck {
      * Runs the catalogs of {@code modules}, limited to one exercise when {@code exercise} is given; the
      * solution track and the classpath files must be built. True when every wrong solution is caught.
      */
-    boolean run(List<Path> modules, String exercise) throws IOException, InterruptedException {
+    boolean run(List<Path> modules, String exercise, CatalogShare share) throws IOException, InterruptedException {
         var catalog = ExerciseCatalog.of(root);
         var allOk = true;
         var total = 0;
+        var catalogued = 0;
         for (var module : modules) {
             var wrongs = WrongSolutions.read(module);
-            var ofExercise = wrongs.stream().filter(w -> exercise == null || w.exercise().equals(exercise)).toList();
+            var ofExercise = share.of(wrongs.stream().filter(w -> exercise == null || w.exercise().equals(exercise)).toList());
             validate(catalog, module, wrongs);
             coverage(catalog, module, wrongs);
+            catalogued += wrongs.size();
             if (ofExercise.isEmpty()) {
                 continue;
             }
             total += ofExercise.size();
-            allOk &= runWeek(module, exercise);
+            allOk &= runWeek(module, exercise, share);
         }
         problems.forEach(problem -> out.println("PROBLEM: " + problem));
-        out.println("wrong solutions: " + total + " run, " + (allOk && problems.isEmpty() ? "all caught" : "not all caught as the catalog says"));
+        var ran = share.isAll() ? total + " run" : total + " run (share " + share + " of the " + catalogued
+                + " catalogued; ./lab wrong runs them all)";
+        out.println("wrong solutions: " + ran + ", " + (allOk && problems.isEmpty() ? "all caught" : "not all caught as the catalog says"));
         return allOk && problems.isEmpty();
     }
 
@@ -87,7 +91,7 @@ final class WrongSolutionCheck {
                 few.isEmpty() ? "" : "; fewer than " + WANTED_PER_EXERCISE + " for " + few);
     }
 
-    private boolean runWeek(Path module, String exercise) throws IOException, InterruptedException {
+    private boolean runWeek(Path module, String exercise, CatalogShare share) throws IOException, InterruptedException {
         var classpathFile = module.resolve("target/lab-test-classpath.txt");
         if (!Files.exists(classpathFile)) {
             problems.add(module.getFileName() + " has no target/lab-test-classpath.txt: ./lab verify writes it in step 1,"
@@ -96,7 +100,8 @@ final class WrongSolutionCheck {
         }
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var classpath = Classpaths.weekThenCommand(root, Files.readString(classpathFile), System.getProperty("java.class.path"));
-        var command = new ArrayList<>(List.of(java, "-cp", classpath, WrongSolutionRunner.class.getName(), root.toString(),
+        var command = new ArrayList<>(List.of(java, "-D" + CatalogShare.PROPERTY + "=" + share, "-cp", classpath,
+                WrongSolutionRunner.class.getName(), root.toString(),
                 module.getFileName().toString()));
         if (exercise != null) {
             command.add(exercise);
@@ -105,7 +110,7 @@ final class WrongSolutionCheck {
     }
 
     /** {@code ./lab wrong [target]}: builds the solution track of the weeks concerned, then runs their catalogs. */
-    static boolean command(Path root, String target, PrintStream out) throws IOException, InterruptedException {
+    static boolean command(Path root, String target, CatalogShare share, PrintStream out) throws IOException, InterruptedException {
         var catalog = ExerciseCatalog.of(root);
         List<Path> modules = target == null ? ExerciseCatalog.weekModules(root)
                 : List.of(catalog.select(target).get(0).module());
@@ -121,6 +126,6 @@ final class WrongSolutionCheck {
             out.println("The solution track does not build; see " + root.relativize(log));
             return false;
         }
-        return new WrongSolutionCheck(root, out).run(modules, exercise);
+        return new WrongSolutionCheck(root, out).run(modules, exercise, share);
     }
 }

@@ -72,8 +72,8 @@ final class WrongSolutionRunner {
                     + " ./mvnw test-compile -Psolutions -pl " + module.getFileName() + " -am first.");
         }
         var counts = new int[Verdict.values().length];
-        var wrongs = WrongSolutions.read(module).stream()
-                .filter(w -> filter == null || w.exercise().equals(filter) || w.id().equals(filter)).toList();
+        var wrongs = CatalogShare.parse(System.getProperty(CatalogShare.PROPERTY)).of(WrongSolutions.read(module).stream()
+                .filter(w -> filter == null || w.exercise().equals(filter) || w.id().equals(filter)).toList());
         for (var wrong : wrongs) {
             var started = System.nanoTime();
             var exercise = catalog.exercise(wrong.exercise());
