@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * Exercise 3.8: the week's service. It consumes {@link OrderPlaced} events (JSON), reserves stock for
+ * Exercise 3.10: the week's service. It consumes {@link OrderPlaced} events (JSON), reserves stock for
  * each, and publishes a {@link Reservation} (JSON, keyed by order id) for every order: RESERVED or
  * REJECTED. Everything from this week comes together:
  * <ul>
@@ -40,19 +40,19 @@ public final class ReservationService implements Runnable {
 
     @Override
     public void run() {
-        // TODO 3.8: subscribe to ordersTopic; loop: poll; for each record parse the order
+        // TODO 3.10: subscribe to ordersTopic; loop: poll; for each record parse the order
         //           (OrderPlacedJson.fromJson), reserve it in stock, and send the reservation as JSON keyed by
         //           order id; a record that does not parse goes to deadLetterTopic with an "error" header.
         //           After each poll: flush the producer, then commit what was handled (as in 3.4). On
         //           WakeupException stop; always flush, commit what was handled, close the consumer with a
         //           bound, and count down `closed`.
-        throw new UnsupportedOperationException("Exercise 3.8 not done yet: see HINTS.md#38");
+        throw new UnsupportedOperationException("Exercise 3.10 not done yet: see HINTS.md#310");
     }
 
     /** Asks the loop to stop; safe from any thread. */
     public void shutdown() {
-        // TODO 3.8: as in 3.4.
-        throw new UnsupportedOperationException("Exercise 3.8 not done yet: see HINTS.md#38");
+        // TODO 3.10: as in 3.4.
+        throw new UnsupportedOperationException("Exercise 3.10 not done yet: see HINTS.md#310");
     }
 
     /** Waits until the loop has flushed, committed and closed the consumer. */

@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * Exercise 3.8: the week's service. It consumes {@link OrderPlaced} events (JSON), reserves stock for
+ * Exercise 3.10: the week's service. It consumes {@link OrderPlaced} events (JSON), reserves stock for
  * each, and publishes a {@link Reservation} (JSON, keyed by order id) for every order: RESERVED or
  * REJECTED. Everything from this week comes together:
  * <ul>

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service runs on its own thread, as in production; the test talks to it only through topics. */
 @WithKafka
-@Tag("ex3.8")
-@DisplayName("3.8 Orders in, reservations out: the week's event-driven service")
+@Tag("ex3.10")
+@DisplayName("3.10 Orders in, reservations out: the week's event-driven service")
 class ReservationServiceTest {
 
     private static final Duration BOUND = LabAwait.TIMEOUT; // -Dlab.await.seconds stretches it on a slow machine
