@@ -17,6 +17,6 @@ CREATE TABLE outbox (
     type           text        NOT NULL,            -- 'OrderPlaced'
     payload        jsonb       NOT NULL,            -- the event: the Kafka value
     created_at     timestamptz NOT NULL DEFAULT now(),
-    published_at   timestamptz                      -- set by the polling publisher (5.6); CDC (5.7) ignores it
+    published_at   timestamptz                      -- set by the polling publisher (5.7); CDC (5.8) ignores it
 );
 CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;

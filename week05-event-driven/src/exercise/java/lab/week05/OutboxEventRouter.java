@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Exercise 5.7: turn Debezium's change events of the outbox table into the events themselves, what
+ * Exercise 5.8: turn Debezium's change events of the outbox table into the events themselves, what
  * Debezium's "outbox event router" transformation does in Kafka Connect. A change event describes a
  * row change ({@code op} "c" create, "u" update, "d" delete, "r" snapshot read, with the row
  * {@code before} and {@code after}); consumers want the order event that row carries, keyed by order.
@@ -25,10 +25,10 @@ public final class OutboxEventRouter {
 
     /** The event record for an inserted outbox row; empty for any other change (or a tombstone). */
     public Optional<ProducerRecord<String, String>> route(String changeEvent) {
-        // TODO 5.7: null (a tombstone): empty. Parse the JSON; an "op" other than "c": empty. From the row in
+        // TODO 5.8: null (a tombstone): empty. Parse the JSON; an "op" other than "c": empty. From the row in
         //           "after": a record to topic, key aggregate_id, value payload (a JSON string), headers
         //           OutboxHeaders.EVENT_ID (event_id) and EVENT_TYPE (type).
-        throw new UnsupportedOperationException("Exercise 5.7 not done yet: see HINTS.md#57");
+        throw new UnsupportedOperationException("Exercise 5.8 not done yet: see HINTS.md#58");
     }
 
     private static JsonNode parse(String changeEvent) {

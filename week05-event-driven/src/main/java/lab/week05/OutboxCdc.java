@@ -24,7 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Change data capture of the outbox table with Debezium's embedded engine (given; 5.7 writes the
+ * Change data capture of the outbox table with Debezium's embedded engine (given; 5.8 writes the
  * router). Debezium reads PostgreSQL's write-ahead log through a logical replication slot (the
  * {@code pgoutput} plugin): every committed insert into {@code outbox} arrives as a change event, in
  * commit order, without polling the table. Each batch is routed, sent, and only when Kafka has stored

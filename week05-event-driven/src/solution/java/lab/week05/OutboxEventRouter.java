@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Exercise 5.7: turn Debezium's change events of the outbox table into the events themselves, what
+ * Exercise 5.8: turn Debezium's change events of the outbox table into the events themselves, what
  * Debezium's "outbox event router" transformation does in Kafka Connect. A change event describes a
  * row change ({@code op} "c" create, "u" update, "d" delete, "r" snapshot read, with the row
  * {@code before} and {@code after}); consumers want the order event that row carries, keyed by order.

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Exercise 5.8: the analytics service consumes everything the shop publishes. It subscribes by
+ * Exercise 5.9: the analytics service consumes everything the shop publishes. It subscribes by
  * pattern, not by a list, so a topic another team adds tomorrow is picked up without a redeploy (at the
  * consumer's next metadata refresh, {@code metadata.max.age.ms}). It counts the events of each topic and
  * the revenue of completed payments, and, like any at-least-once consumer, counts a redelivery once.

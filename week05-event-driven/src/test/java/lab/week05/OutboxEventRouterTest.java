@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Debezium's embedded engine on real PostgreSQL (logical decoding, pgoutput), relaying into the kit's broker. */
 @WithKafka
-@Tag("ex5.7")
-@DisplayName("5.7 The outbox by change data capture, with Debezium")
+@Tag("ex5.8")
+@DisplayName("5.8 The outbox by change data capture, with Debezium")
 class OutboxEventRouterTest {
 
     private static final OrderEvent.Placed O1 = new OrderEvent.Placed("o-1", "ana", "sku-7", 2, 2_500);
@@ -79,10 +78,10 @@ class OutboxEventRouterTest {
         var cdc = sharedCdc(kafka).routeWith(new OutboxEventRouter(topic));
 
         try (var connection = shared.connect()) {
-            var first = insertOrderAndEvent(connection, O1);
-            var second = insertOrderAndEvent(connection, O2);
+            var first = OutboxRows.insertOrderAndEvent(connection, O1);
+            var second = OutboxRows.insertOrderAndEvent(connection, O2);
             markAllPublished(connection); // UPDATEs of the rows: captured too, and not events
-            var third = insertOrderAndEvent(connection, O3); // committed after them: relayed after them
+            var third = OutboxRows.insertOrderAndEvent(connection, O3); // committed after them: relayed after them
 
             var records = awaitRecords(kafka, cdc, topic, 3);
 
@@ -101,11 +100,11 @@ class OutboxEventRouterTest {
         var cdc = sharedCdc(kafka).routeWith(new OutboxEventRouter(topic));
 
         try (var connection = shared.connect()) {
-            insertOrderAndEvent(connection, O4);
+            OutboxRows.insertOrderAndEvent(connection, O4);
             awaitRecords(kafka, cdc, topic, 1);
 
             // The relay goes down and an order is placed meanwhile; the replication slot keeps the log for it.
-            var restarted = shared.restartAround(() -> insertOrderAndEvent(connection, O5));
+            var restarted = shared.restartAround(() -> OutboxRows.insertOrderAndEvent(connection, O5));
             // At least once: a batch may come twice after a restart, so wait for o-5, not for a count.
             LabAwait.until("o-5, placed while the relay was down, on " + topic).until(() -> {
                 failIfStopped(restarted);
@@ -153,29 +152,6 @@ class OutboxEventRouterTest {
         if (cdc.failure() != null) {
             throw new IllegalStateException("The CDC relay stopped: " + cdc.failure(), cdc.failure());
         }
-    }
-
-    /** What 5.6's placeOrder does, written here so 5.7 does not depend on it. */
-    private static String insertOrderAndEvent(Connection connection, OrderEvent.Placed order) throws SQLException {
-        var eventId = UUID.randomUUID();
-        connection.setAutoCommit(false);
-        try (var orders = connection.prepareStatement("INSERT INTO orders (id, customer, sku, quantity, amount_cents) "
-                + "VALUES (?, ?, ?, ?, ?)");
-             var outbox = connection.prepareStatement("INSERT INTO outbox (event_id, aggregate_type, aggregate_id, type, "
-                     + "payload) VALUES (?, 'order', ?, 'OrderPlaced', ?::jsonb)")) {
-            orders.setString(1, order.orderId());
-            orders.setString(2, order.customer());
-            orders.setString(3, order.sku());
-            orders.setInt(4, order.quantity());
-            orders.setLong(5, order.amountCents());
-            orders.executeUpdate();
-            outbox.setObject(1, eventId);
-            outbox.setString(2, order.orderId());
-            outbox.setString(3, Json.write(order));
-            outbox.executeUpdate();
-            connection.commit();
-        }
-        return eventId.toString();
     }
 
     private static void markAllPublished(Connection connection) throws SQLException {

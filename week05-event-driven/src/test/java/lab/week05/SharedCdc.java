@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One Debezium engine for the 5.7 tests that stream from PostgreSQL, so the engine starts once rather
+ * One Debezium engine for the 5.8 tests that stream from PostgreSQL, so the engine starts once rather
  * than once per test: it captures its own schema's outbox through its own replication slot, and each
  * test points it at its topic by handing it that test's router. Closing it stops the engine and drops
  * the slot and publication (a warm ./lab watch JVM keeps PostgreSQL, and slots are limited).

@@ -32,7 +32,7 @@ final class SharedPostgres {
         EmbeddedPostgres postgres;
         try {
             postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("wal_level", "logical") // Debezium reads the write-ahead log (5.7)
+                    .setServerConfig("wal_level", "logical") // Debezium reads the write-ahead log (5.8)
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")
                     .start();

@@ -23,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shop end to end: the order service writes orders and their events to PostgreSQL (5.6's outbox),
- * a polling publisher relays them to order.created, inventory, payment and fulfillment react (5.4),
- * the notifier tells customers, and analytics (5.8) counts everything.
+ * a polling publisher (5.7) relays them to order.created, inventory, payment and fulfillment react (5.4),
+ * the notifier tells customers, and analytics (5.9) counts everything.
  */
 @WithKafka
-@Tag("ex5.8")
-@DisplayName("5.8 The shop: order, inventory, payment, fulfillment, notification and analytics services")
+@Tag("ex5.9")
+@DisplayName("5.9 The shop: order, inventory, payment, fulfillment, notification and analytics services")
 class ShopTest {
 
     @Test
@@ -162,7 +162,7 @@ class ShopTest {
 
     /**
      * The whole shop on the kit's broker and the shared PostgreSQL. The order service (5.6's outbox and
-     * its polling publisher) starts with the first order, so a test that places none does not need 5.6.
+     * 5.7's polling publisher) starts with the first order, so a test that places none needs neither.
      */
     private static final class Shop implements AutoCloseable {
         final SagaRig rig;
@@ -228,7 +228,7 @@ class ShopTest {
             // The polling publisher's schedule: every 100 ms, as a real one runs every few hundred ms.
             publisher.scheduleWithFixedDelay(() -> {
                 try {
-                    OrderOutbox.publishPending(publisherConnection, producer, rig.topics.orderCreated(), 100);
+                    OutboxPublisher.publishPending(publisherConnection, producer, rig.topics.orderCreated(), 100);
                 } catch (Exception e) {
                     publishFailure.compareAndSet(null, e);
                 }

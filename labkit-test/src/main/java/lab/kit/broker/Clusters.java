@@ -22,9 +22,8 @@ public final class Clusters {
             case EMBEDDED -> ProcessCluster.builder().brokers(brokers).controllers(controllers).start();
             case CONTAINERS -> {
                 if (controllers != 1) {
-                    throw new ShapeNotServed("This test needs " + controllers + " separate controllers; the"
-                            + " container cluster runs combined nodes. Run it on the embedded source (the kit's"
-                            + " processes).");
+                    throw new ShapeNotServed("This test needs " + controllers + " controllers; the container"
+                            + " cluster runs one. Run it on the embedded source (the kit's processes).");
                 }
                 ContainerCluster.requireDocker();
                 yield ContainerNodesCluster.start(brokers);

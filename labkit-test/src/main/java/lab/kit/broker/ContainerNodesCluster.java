@@ -25,10 +25,12 @@ import org.testcontainers.lifecycle.Startables;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A KRaft cluster of N containers on one Testcontainers network, each node a broker and a controller
- * (the shape of {@code docker/cluster}). A test stops a broker with {@code docker stop} (SIGTERM: a
- * controlled shutdown) or kills it ({@code docker kill}, SIGKILL), and starts the same container again:
- * its data stays in the container, its client port stays the same.
+ * A KRaft cluster of N broker containers and one controller container on one Testcontainers network:
+ * the shape of the kit's in-JVM and process clusters, so any number of brokers can be down while the
+ * controller keeps the metadata (with combined nodes, two of three down would take the quorum's majority
+ * and hang the second stop). A test stops a broker with {@code docker stop} (SIGTERM: a controlled
+ * shutdown) or kills it ({@code docker kill}, SIGKILL), and starts the same container again: its data
+ * stays in the container, its client port stays the same.
  */
 public final class ContainerNodesCluster implements LabCluster {
 
@@ -37,12 +39,14 @@ public final class ContainerNodesCluster implements LabCluster {
     private static final int STOP_GRACE_SECONDS = 30;
 
     private final Network network;
+    private final KafkaNodeContainer controller;
     private final List<KafkaNodeContainer> nodes;
     private final String bootstrapServers;
     private final Set<Integer> stopped = new TreeSet<>();
 
-    private ContainerNodesCluster(Network network, List<KafkaNodeContainer> nodes, String host) {
+    private ContainerNodesCluster(Network network, KafkaNodeContainer controller, List<KafkaNodeContainer> nodes, String host) {
         this.network = network;
+        this.controller = controller;
         this.nodes = nodes;
         this.bootstrapServers = nodes.stream().map(node -> node.clientAddress(host)).collect(Collectors.joining(","));
     }
@@ -52,14 +56,17 @@ public final class ContainerNodesCluster implements LabCluster {
         var host = advertisedHost();
         var clusterId = Uuid.randomUuid().toString();
         var network = Network.newNetwork();
+        var controller = KafkaNodeContainer.controller(brokers, clusterId, network);
         var nodes = new ArrayList<KafkaNodeContainer>();
         for (int id = 1; id <= brokers; id++) {
-            nodes.add(new KafkaNodeContainer(id, brokers, clusterId, network, host));
+            nodes.add(KafkaNodeContainer.broker(id, brokers, clusterId, network, host));
         }
-        var cluster = new ContainerNodesCluster(network, nodes, host);
+        var cluster = new ContainerNodesCluster(network, controller, nodes, host);
         try {
-            // Together: a node finishes starting only once a majority of the controller quorum answers.
-            Startables.deepStart(nodes).join();
+            // Together: the brokers wait for the controller anyway, and the JVMs start side by side.
+            var all = new ArrayList<>(nodes);
+            all.add(controller);
+            Startables.deepStart(all).join();
             cluster.awaitRegistered(cluster.brokerIds());
         } catch (RuntimeException e) {
             cluster.close(); // stop whatever did start: nothing may outlive the test run
@@ -101,7 +108,7 @@ public final class ContainerNodesCluster implements LabCluster {
 
     @Override
     public String describe() {
-        return "containers, " + nodes.size() + " brokers (" + ContainerCluster.image() + ")";
+        return "containers, " + nodes.size() + " brokers and 1 controller (" + ContainerCluster.image() + ")";
     }
 
     @Override
@@ -140,6 +147,7 @@ public final class ContainerNodesCluster implements LabCluster {
     @Override
     public void close() {
         nodes.forEach(KafkaNodeContainer::stop);
+        controller.stop();
         network.close();
     }
 
