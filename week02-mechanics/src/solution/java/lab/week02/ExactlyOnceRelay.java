@@ -9,9 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 
 /**
  * Exercise 2.5: exactly once, for a service that reads a topic and writes another (consume, transform,
@@ -43,30 +40,15 @@ public final class ExactlyOnceRelay {
             // poll() moved past the batch: seek back first, so a caller that goes on (with this producer,
             // or with a new one after a fatal error) reads the batch again.
             rewind(consumer, batch);
-            if (!isFatal(e)) {
-                try {
-                    producer.abortTransaction(); // what was sent is marked aborted: read_committed readers never see it
-                } catch (RuntimeException abortFailed) {
-                    e.addSuppressed(abortFailed);
-                }
+            try {
+                producer.abortTransaction(); // what was sent is marked aborted: read_committed readers never see it
+            } catch (RuntimeException abortFailed) {
+                // A fenced producer cannot even abort; the broker aborts its open transaction. The caller
+                // gets the first error, which says why, with this one attached.
+                e.addSuppressed(abortFailed);
             }
             throw e;
         }
-    }
-
-    /**
-     * Fatal: this producer can do nothing more, not even abort (a newer instance with the same
-     * transactional.id took over, or the log lost its sequence). The caller closes it; the broker
-     * aborts the open transaction. A send's fatal error may come wrapped in a KafkaException.
-     */
-    private static boolean isFatal(Throwable error) {
-        for (var cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof OutOfOrderSequenceException
-                    || cause instanceof AuthorizationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** poll() moved past the aborted batch: seek back to its first records, so a caller that goes on reads it again. */

@@ -37,16 +37,19 @@ public final class ContainerNodesCluster implements LabCluster {
     private static final Logger log = LoggerFactory.getLogger(ContainerNodesCluster.class);
     private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(60);
     private static final int STOP_GRACE_SECONDS = 30;
+    private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(15);
 
     private final Network network;
     private final KafkaNodeContainer controller;
     private final List<KafkaNodeContainer> nodes;
     private final String bootstrapServers;
+    private final String host;
     private final Set<Integer> stopped = new TreeSet<>();
 
     private ContainerNodesCluster(Network network, KafkaNodeContainer controller, List<KafkaNodeContainer> nodes, String host) {
         this.network = network;
         this.controller = controller;
+        this.host = host;
         this.nodes = nodes;
         this.bootstrapServers = nodes.stream().map(node -> node.clientAddress(host)).collect(Collectors.joining(","));
     }
@@ -58,7 +61,7 @@ public final class ContainerNodesCluster implements LabCluster {
         var network = Network.newNetwork();
         var controller = KafkaNodeContainer.controller(brokers, clusterId, network);
         var nodes = new ArrayList<KafkaNodeContainer>();
-        for (int id = 1; id <= brokers; id++) {
+        for (int id = 0; id < brokers; id++) { // ids 0 to n-1, as the in-JVM and process clusters number them
             nodes.add(KafkaNodeContainer.broker(id, brokers, clusterId, network, host));
         }
         var cluster = new ContainerNodesCluster(network, controller, nodes, host);
@@ -117,6 +120,7 @@ public final class ContainerNodesCluster implements LabCluster {
         if (stopped.add(brokerId)) {
             log.info("Stopping broker container {} (docker stop)", brokerId);
             docker().stopContainerCmd(node.getContainerId()).withTimeout(STOP_GRACE_SECONDS).exec();
+            awaitDown(node);
         }
     }
 
@@ -126,6 +130,7 @@ public final class ContainerNodesCluster implements LabCluster {
         if (stopped.add(brokerId)) {
             log.info("Killing broker container {} (docker kill, SIGKILL)", brokerId);
             docker().killContainerCmd(node.getContainerId()).withSignal("KILL").exec();
+            awaitDown(node);
         }
     }
 
@@ -149,6 +154,24 @@ public final class ContainerNodesCluster implements LabCluster {
         nodes.forEach(KafkaNodeContainer::stop);
         controller.stop();
         network.close();
+    }
+
+    /**
+     * Returns once the container has exited and its published port refuses connections, as a crashed
+     * broker's port on a real machine does. Until the engine has removed the port forwarding of a killed
+     * container, a connection to its port goes to an address that no longer answers: a new client that
+     * tries it first waits its whole connection setup timeout (10 s) instead of moving on at once.
+     */
+    private void awaitDown(KafkaNodeContainer node) {
+        try {
+            await("broker container " + node.nodeId() + " down, its port refusing connections").atMost(DOWN_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !Boolean.TRUE.equals(docker().inspectContainerCmd(node.getContainerId()).exec().getState().getRunning())
+                            && node.portRefuses(host));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            log.warn("Broker container {} is down, but its port still takes connections after {} s; clients may wait"
+                    + " for their connection timeout", node.nodeId(), DOWN_TIMEOUT.toSeconds());
+        }
     }
 
     private void awaitRegistered(Set<Integer> brokerIds) {

@@ -41,6 +41,13 @@ final class KafkaNodeContainer extends GenericContainer<KafkaNodeContainer> {
         withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "HOST:PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT");
         withEnv("KAFKA_HEAP_OPTS", heap);
         LabBrokerConfig.defaults(brokers).forEach((key, value) -> withEnv(envName(key), value));
+        // A killed container's address goes silent (a killed process on this machine answers with a reset):
+        // a broker's replica fetcher talking to it would hang up to 30 s, and with it the move of its
+        // partitions to the new leader. Short socket timeouts between the nodes bound that, as a network
+        // that loses machines needs them bounded.
+        withEnv("KAFKA_REPLICA_SOCKET_TIMEOUT_MS", "3000");
+        withEnv("KAFKA_SOCKET_CONNECTION_SETUP_TIMEOUT_MS", "1000");
+        withEnv("KAFKA_SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS", "3000");
         waitingFor(Wait.forLogMessage(".*Kafka Server started.*", 1).withStartupTimeout(START_TIMEOUT));
     }
 
@@ -68,6 +75,18 @@ final class KafkaNodeContainer extends GenericContainer<KafkaNodeContainer> {
 
     int nodeId() {
         return nodeId;
+    }
+
+    /** Whether a connection to this broker's published port is refused at once (nothing forwards it). */
+    boolean portRefuses(String host) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, hostPort), 500);
+            return false;
+        } catch (java.net.ConnectException refused) {
+            return true;
+        } catch (java.io.IOException timedOutOrOther) {
+            return false;
+        }
     }
 
     String clientAddress(String host) {
