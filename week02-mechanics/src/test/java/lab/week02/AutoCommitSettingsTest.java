@@ -14,6 +14,7 @@ import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -71,7 +72,8 @@ class AutoCommitSettingsTest {
         scenario.crashAtO3();
         scenario.restart();
 
-        assertThat(scenario.committedBeforeRestart).as("committed before the crash: nothing yet, the minute had not passed").isEmpty();
+        assertThat(scenario.committedBeforeRestart).as("committed before the crash: nothing yet, the minute had not passed"
+                + " (0 is where the scenario starts)").hasValue(0L);
         assertThat(scenario.handled).as("handled before the crash, then after the restart: o-0 to o-2 twice")
                 .containsExactly("o-0", "o-1", "o-2", "o-0", "o-1", "o-2", "o-3", "o-4");
     }
@@ -90,6 +92,11 @@ class AutoCommitSettingsTest {
             this.partition = new TopicPartition(kafka.createTopic("orders", 1), 0);
             this.group = kafka.uniqueName("inventory");
             kafka.produce(IntStream.range(0, 5).mapToObj(i -> new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).toList());
+            // The group exists before the scenario, with offset 0 committed (the start, where a group with no
+            // commit would begin too). With interval 0 the consumer sends a commit on every poll, many at once;
+            // if the first of them also creates the group, Kafka 4.3.1's group coordinator has been seen here
+            // to leave the ones behind it unanswered for 30 s.
+            kafka.admin().alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(0))).all().get();
         }
 
         /** Polls two records at a time, handling each, until it "dies" at o-3: no close, no final commit. */
