@@ -14,7 +14,6 @@ import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutoCommitSettingsTest {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * How long a commit may take to be answered. Seen here on 4.3.1: after another test committed a
+     * transaction with consumer offsets, the group coordinator answered plain commits on the same
+     * __consumer_offsets partition only 15 to 30 s later. The consumer's default request timeout (30 s)
+     * would give up on them, and the scenario would depend on which partition its group hashes to.
+     */
+    private static final Duration COMMIT_PATIENCE = Duration.ofSeconds(90);
 
     @Test
     @DisplayName("the settings switch auto-commit on, with the interval in milliseconds")
@@ -72,8 +78,7 @@ class AutoCommitSettingsTest {
         scenario.crashAtO3();
         scenario.restart();
 
-        assertThat(scenario.committedBeforeRestart).as("committed before the crash: nothing yet, the minute had not passed"
-                + " (0 is where the scenario starts)").hasValue(0L);
+        assertThat(scenario.committedBeforeRestart).as("committed before the crash: nothing yet, the minute had not passed").isEmpty();
         assertThat(scenario.handled).as("handled before the crash, then after the restart: o-0 to o-2 twice")
                 .containsExactly("o-0", "o-1", "o-2", "o-0", "o-1", "o-2", "o-3", "o-4");
     }
@@ -92,11 +97,6 @@ class AutoCommitSettingsTest {
             this.partition = new TopicPartition(kafka.createTopic("orders", 1), 0);
             this.group = kafka.uniqueName("inventory");
             kafka.produce(IntStream.range(0, 5).mapToObj(i -> new ProducerRecord<>(partition.topic(), "o-" + i, "order.created")).toList());
-            // The group exists before the scenario, with offset 0 committed (the start, where a group with no
-            // commit would begin too). With interval 0 the consumer sends a commit on every poll, many at once;
-            // if the first of them also creates the group, Kafka 4.3.1's group coordinator has been seen here
-            // to leave the ones behind it unanswered for 30 s.
-            kafka.admin().alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(0))).all().get();
         }
 
         /** Polls two records at a time, handling each, until it "dies" at o-3: no close, no final commit. */
@@ -127,7 +127,7 @@ class AutoCommitSettingsTest {
          * and re-read one batch more; the lesson is the same.
          */
         private static void landCommitsAlreadySent(KafkaConsumer<String, String> consumer) {
-            consumer.commitSync(Map.of());
+            consumer.commitSync(Map.of(), COMMIT_PATIENCE);
         }
 
         void restart() throws Exception {
@@ -145,6 +145,8 @@ class AutoCommitSettingsTest {
         private KafkaConsumer<String, String> consumer() {
             var config = kafka.manualCommitConfig(group); // off until the settings under test turn it on
             config.putAll(settings);
+            config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) COMMIT_PATIENCE.toMillis());
+            config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) COMMIT_PATIENCE.toMillis());
             config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2);
             var consumer = kafka.newConsumer(config);
             consumer.assign(List.of(partition));

@@ -61,13 +61,26 @@ public final class EmbeddedCluster implements LabCluster {
      * @param brokerConfig broker settings added to (and overriding) the lab's defaults
      */
     public static EmbeddedCluster start(int brokers, Map<String, String> brokerConfig) {
+        return start(brokers, brokerConfig, MetadataVersion.latestProduction());
+    }
+
+    /**
+     * A cluster whose finalized features are those of an earlier release ({@code metadata.version} first),
+     * as a rolling upgrade from that release leaves it: the new code running, the old features on, until
+     * an operator raises them (the upgrade's last step).
+     */
+    public static EmbeddedCluster startAtRelease(int brokers, MetadataVersion release) {
+        return start(brokers, Map.of(), release);
+    }
+
+    private static EmbeddedCluster start(int brokers, Map<String, String> brokerConfig, MetadataVersion release) {
         if (brokers < 1) {
             throw new LabSetupException("An embedded cluster needs at least 1 broker, not " + brokers + ".");
         }
         var started = System.nanoTime();
         KafkaClusterTestKit kit = null;
         try {
-            var builder = new KafkaClusterTestKit.Builder(nodes(brokers));
+            var builder = new KafkaClusterTestKit.Builder(nodes(brokers, release));
             LabBrokerConfig.defaults(brokers).forEach(builder::setConfigProp);
             brokerConfig.forEach(builder::setConfigProp);
             kit = builder.build();
@@ -129,8 +142,8 @@ public final class EmbeddedCluster implements LabCluster {
         }
     }
 
-    private static TestKitNodes nodes(int brokers) {
-        return new TestKitNodes.Builder(productionBootstrapMetadata())
+    private static TestKitNodes nodes(int brokers, MetadataVersion release) {
+        return new TestKitNodes.Builder(productionBootstrapMetadata(release))
                 .setCombined(brokers == 1)
                 .setNumBrokerNodes(brokers)
                 .setNumControllerNodes(1)
@@ -141,8 +154,7 @@ public final class EmbeddedCluster implements LabCluster {
      * The test kit defaults to a testing metadata version with unstable features. A lab should behave
      * like a production cluster of this Kafka version, including the KIP-848 consumer group protocol.
      */
-    private static BootstrapMetadata productionBootstrapMetadata() {
-        var version = MetadataVersion.latestProduction();
+    private static BootstrapMetadata productionBootstrapMetadata(MetadataVersion version) {
         var features = new HashMap<String, Short>();
         for (Feature feature : Feature.PRODUCTION_FEATURES) {
             features.put(feature.featureName(), feature.defaultLevel(version));
