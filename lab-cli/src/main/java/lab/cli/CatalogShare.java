@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Which part of the wrong-solution catalogs a run checks: all of it, or share k of n (every n-th entry of
@@ -63,7 +64,7 @@ record CatalogShare(int k, int n) {
     }
 
     <T> List<T> of(List<T> entries) {
-        return java.util.stream.IntStream.range(0, entries.size()).filter(i -> i % n == k - 1).mapToObj(entries::get).toList();
+        return IntStream.range(0, entries.size()).filter(i -> i % n == k - 1).mapToObj(entries::get).toList();
     }
 
     boolean isAll() {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -168,7 +169,7 @@ public final class ContainerNodesCluster implements LabCluster {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> !Boolean.TRUE.equals(docker().inspectContainerCmd(node.getContainerId()).exec().getState().getRunning())
                             && node.portRefuses(host));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             log.warn("Broker container {} is down, but its port still takes connections after {} s; clients may wait"
                     + " for their connection timeout", node.nodeId(), DOWN_TIMEOUT.toSeconds());
         }

@@ -1,5 +1,9 @@
 package lab.kit.broker;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 
 import org.testcontainers.containers.GenericContainer;
@@ -79,12 +83,12 @@ final class KafkaNodeContainer extends GenericContainer<KafkaNodeContainer> {
 
     /** Whether a connection to this broker's published port is refused at once (nothing forwards it). */
     boolean portRefuses(String host) {
-        try (var socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host, hostPort), 500);
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, hostPort), 500);
             return false;
-        } catch (java.net.ConnectException refused) {
+        } catch (ConnectException refused) {
             return true;
-        } catch (java.io.IOException timedOutOrOther) {
+        } catch (IOException timedOutOrOther) {
             return false;
         }
     }
