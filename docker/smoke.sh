@@ -137,8 +137,33 @@ kill_a_node() {
   "${compose[@]}" -f "$path" kill kafka-2 >/dev/null
   echo "$second" | tool kafka-console-producer --bootstrap-server "$bootstrap" --topic smoke-failover \
        --producer-property acks=all --producer-property enable.idempotence=true >/dev/null
-  expect_records "$bootstrap" smoke-failover "$(printf '%s\n%s' "$first" "$second")"
+  await_leaders_without 2 "$bootstrap"
+  if ! expect_records "$bootstrap" smoke-failover "$(printf '%s\n%s' "$first" "$second")"; then
+    say "the partitions and their end offsets, as the surviving brokers see them:"
+    tool kafka-topics --bootstrap-server "$bootstrap" --describe --topic smoke-failover >&2 || true
+    tool kafka-get-offsets --bootstrap-server "$bootstrap" --topic smoke-failover >&2 || true
+    return 1
+  fi
   say "with kafka-lab-2 killed, every acknowledged order was read back once"
+}
+
+# Waits until no partition of any topic (the consumers' offsets topic too) is led by the killed node or
+# has no leader: the controller moves leadership only once the node's session has timed out, and a
+# consumer that starts before then finds nobody to fetch from on those partitions.
+await_leaders_without() {
+  local node=$1 bootstrap=$2 started=$SECONDS stuck
+  while true; do
+    stuck=$(tool kafka-topics --bootstrap-server "$bootstrap" --describe 2>/dev/null \
+            | grep -E "Leader: ($node|none|-1)([^0-9]|$)" || true)
+    [ -z "$stuck" ] && break
+    if (( SECONDS - started > READY_TIMEOUT )); then
+      say "FAILED: partitions still led by node $node or by nobody after ${READY_TIMEOUT} s:"
+      echo "$stuck" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  say "every partition has a leader other than node $node after $((SECONDS - started)) s"
 }
 
 # The services of the current file that this run leaves out.

@@ -45,10 +45,23 @@ public final class Reassignments {
             admin.alterPartitionReassignments(moves).all().get();
             Waits.until("the reassignment of " + plan.size() + " partitions to finish", TIMEOUT,
                     () -> admin.listPartitionReassignments(plan.keySet()).reassignments().get().isEmpty());
+            // The controller finishes first; the brokers learn of it from the metadata log a moment later.
+            Waits.until("the brokers' metadata to show the plan's replicas", TIMEOUT,
+                    () -> replicasOf(admin, topics).entrySet().containsAll(plan.entrySet()));
         } finally {
             throttle(admin, topics, AlterConfigOp.OpType.DELETE, "");
         }
         admin.electLeaders(ElectionType.PREFERRED, plan.keySet()).partitions().get();
+    }
+
+    /** Every partition's replicas of {@code topics}, as the broker the admin asks knows them. */
+    static Map<TopicPartition, List<Integer>> replicasOf(Admin admin, Set<String> topics)
+            throws ExecutionException, InterruptedException {
+        var replicas = new HashMap<TopicPartition, List<Integer>>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
+                description.partitions().forEach(info -> replicas.put(new TopicPartition(topic, info.partition()),
+                        info.replicas().stream().map(node -> node.id()).toList())));
+        return replicas;
     }
 
     private static void throttle(Admin admin, Set<String> topics, AlterConfigOp.OpType op, String rate)

@@ -1,5 +1,6 @@
 package lab.week06;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -110,13 +112,32 @@ class ReassignmentPlannerTest {
         var plan = ReassignmentPlanner.plan(current, ALL);
         Reassignments.execute(kafka.admin(), plan, 10_000_000);
 
-        var described = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        var described = settled(kafka, topic, plan);
         var now = new HashMap<TopicPartition, List<Integer>>();
         described.forEach(info -> now.put(new TopicPartition(topic, info.partition()), ids(info.replicas())));
         assertThat(now).as("the replicas of %s after the reassignment: the plan's", topic).isEqualTo(plan);
         assertThat(described).as("partitions led by the new broker %d after the preferred leaders were elected", NEW)
                 .anyMatch(info -> info.leader() != null && info.leader().id() == NEW);
         assertThat(kafka.readAll(topic, 600)).as("orders readable after the move").hasSize(600);
+    }
+
+    /**
+     * The topic's partitions once the brokers' metadata shows the plan's replicas and a leader on the new
+     * broker, or as they are after 15 s: each broker learns of a finished move a moment after the controller.
+     */
+    private static List<TopicPartitionInfo> settled(KafkaLab kafka, String topic, Map<TopicPartition, List<Integer>> plan)
+            throws Exception {
+        var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            var described = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            var replicas = new HashMap<TopicPartition, List<Integer>>();
+            described.forEach(info -> replicas.put(new TopicPartition(topic, info.partition()), ids(info.replicas())));
+            var newLeads = described.stream().anyMatch(info -> info.leader() != null && info.leader().id() == NEW);
+            if ((replicas.equals(plan) && newLeads) || System.nanoTime() > deadline) {
+                return described;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** {@code partitions} partitions of RF {@code rf} on {@code brokers}, placed round-robin as Kafka does. */
