@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A topic that keeps records for 1.5 s in segments of 300 ms (the broker checks retention every second in
- * the lab). Thirty orders per partition are written; the analytics group read five of them and went away.
+ * the lab), or, in one test, keeps them forever by time but only 100 bytes per partition. Thirty orders per partition are written; the analytics group read five of them and went away.
  * While it was away, retention deleted the segment holding the rest.
  */
 @WithKafka
@@ -49,6 +49,19 @@ class ResumingReaderTest {
                 + " committed offset %d (0 means the reset went unnoticed: is auto.offset.reset 'none'?)",
                 away.logStarts, COMMITTED).isEqualTo(away.expectedLoss());
         assertThat(read).as("records read after the loss").isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("counts the records deleted by size retention too: retention.bytes, records kept forever by time")
+    void countsRecordsDeletedBySize(KafkaLab kafka) throws Exception {
+        var away = new Scenario(kafka, 2, COMMITTED, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "100", TopicConfig.SEGMENT_MS_CONFIG, "300")).retentionDeletedTheRest();
+
+        var reader = away.reader();
+        away.readUntilNew(reader);
+
+        assertThat(reader.recordsLost()).as("records lost when each partition may hold only 100 bytes: the new log"
+                + " starts %s minus the committed offset %d", away.logStarts, COMMITTED).isEqualTo(away.expectedLoss());
     }
 
     @Test
@@ -85,12 +98,16 @@ class ResumingReaderTest {
         private final List<Long> logStarts = new ArrayList<>();
 
         Scenario(KafkaLab kafka, int partitions, long committed) throws Exception {
+            this(kafka, partitions, committed, Map.of(TopicConfig.RETENTION_MS_CONFIG, "1500", TopicConfig.SEGMENT_MS_CONFIG, "300"));
+        }
+
+        /** {@code retention}: the topic's retention and segment settings. */
+        Scenario(KafkaLab kafka, int partitions, long committed, Map<String, String> retention) throws Exception {
             this.kafka = kafka;
             this.partitions = partitions;
             this.topic = kafka.uniqueName("orders");
             this.group = kafka.uniqueName("analytics");
-            kafka.admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(Map.of(
-                    TopicConfig.RETENTION_MS_CONFIG, "1500", TopicConfig.SEGMENT_MS_CONFIG, "300")))).all().get();
+            kafka.admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(retention))).all().get();
             kafka.awaitTopicReady(topic);
             var orders = new ArrayList<ProducerRecord<String, String>>();
             for (int p = 0; p < partitions; p++) {

@@ -142,6 +142,7 @@ public final class ContainerNodesCluster implements LabCluster {
             log.info("Starting broker container {} again", brokerId);
             docker().startContainerCmd(node.getContainerId()).exec();
             awaitRegistered(Set.of(brokerId));
+            awaitServing(node);
         }
     }
 
@@ -183,6 +184,21 @@ public final class ContainerNodesCluster implements LabCluster {
                     .ignoreExceptions()
                     .until(() -> liveIds(admin).containsAll(brokerIds));
         }
+    }
+
+    /**
+     * Registered is not enough after a kill: the old incarnation stays registered until its session times
+     * out. A new client that knows only this broker's address gets its first answer from the new process.
+     */
+    private void awaitServing(KafkaNodeContainer node) {
+        await("broker container " + node.nodeId() + " serving requests again").atMost(REGISTRATION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                    var config = Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, node.clientAddress(host),
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+                    try (var admin = Admin.create(config)) {
+                        return liveIds(admin).contains(node.nodeId());
+                    }
+                });
     }
 
     private static Set<Integer> liveIds(Admin admin)

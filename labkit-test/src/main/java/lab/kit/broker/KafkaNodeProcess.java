@@ -43,16 +43,18 @@ final class KafkaNodeProcess {
     private final int id;
     private final Role role;
     private final int port;
+    private final int jmxPort;
     private final Path dir;
     private final Map<String, String> config;
     private final List<String> jvmOptions;
     private Process process;
     private long startedAtMillis;
 
-    KafkaNodeProcess(int id, Role role, int port, Path dir, Map<String, String> config, List<String> jvmOptions) {
+    KafkaNodeProcess(int id, Role role, int port, int jmxPort, Path dir, Map<String, String> config, List<String> jvmOptions) {
         this.id = id;
         this.role = role;
         this.port = port;
+        this.jmxPort = jmxPort;
         this.dir = dir;
         this.config = new TreeMap<>(config);
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -69,6 +71,11 @@ final class KafkaNodeProcess {
     /** The port of its client listener (brokers) or of its controller listener (controllers). */
     int port() {
         return port;
+    }
+
+    /** The port its JVM serves JMX on. */
+    int jmxPort() {
+        return jmxPort;
     }
 
     Path log() {

@@ -2,6 +2,7 @@ package lab.kit.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import javax.management.JMException;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 import lab.kit.broker.KafkaNodeProcess.Role;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,6 +56,8 @@ public final class ProcessCluster implements LabCluster {
     private static final Logger log = LoggerFactory.getLogger(ProcessCluster.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     static final int FIRST_CONTROLLER_ID = 3000;
+    private static final ObjectName BROKER_STATE = objectName("kafka.server:type=KafkaServer,name=BrokerState");
+    private static final int RUNNING = 3;
 
     private final Map<Integer, KafkaNodeProcess> nodes;
     private final Path dir;
@@ -187,7 +196,22 @@ public final class ProcessCluster implements LabCluster {
         }
         config.putAll(wanted.config);
         config.putAll(wanted.nodeConfig.getOrDefault(id, Map.of()));
-        return new KafkaNodeProcess(id, role, port, dir.resolve("node-" + id), config, wanted.jvmOptions);
+        var jmxPort = freePort();
+        var jvmOptions = new ArrayList<>(wanted.jvmOptions);
+        jvmOptions.addAll(jmxOptions(jmxPort));
+        return new KafkaNodeProcess(id, role, port, jmxPort, dir.resolve("node-" + id), config, jvmOptions);
+    }
+
+    /**
+     * JMX on one port, on the loopback only, without authentication, as {@code KAFKA_JMX_PORT} gives a
+     * broker started by Kafka's scripts: how monitoring tools and the lessons read a node's metrics and its
+     * JVM's memory. The RMI port is the same, so the address stays one port after a restart.
+     */
+    private static List<String> jmxOptions(int port) {
+        return List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.local.only=true");
     }
 
     @Override
@@ -295,6 +319,18 @@ public final class ProcessCluster implements LabCluster {
         return node(nodeId).pid();
     }
 
+    /**
+     * Where a node's JVM serves JMX (its Kafka metrics, and the JVM's own memory and garbage collection),
+     * for {@code JMXConnectorFactory.connect}. It stays the same when the node is started again.
+     */
+    public JMXServiceURL jmxUrl(int nodeId) {
+        try {
+            return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + node(nodeId).jmxPort() + "/jmxrmi");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The port a broker's clients connect to, or a controller's quorum listener. */
     public int port(int nodeId) {
         return node(nodeId).port();
@@ -338,7 +374,9 @@ public final class ProcessCluster implements LabCluster {
     private void awaitBrokers(Set<Integer> brokerIds) {
         var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (var admin = Admin.create(adminConfig())) {
-            while (!liveIds(admin).containsAll(brokerIds)) {
+            // Registered is not enough after a kill: the old process stays registered until its session
+            // times out. Its own JVM saying RUNNING is the new process, caught up and unfenced.
+            while (!liveIds(admin).containsAll(brokerIds) || !brokerIds.stream().allMatch(this::runsPerItsJvm)) {
                 // A node that died at start (a port taken, a bad setting) fails the wait at once, with its log.
                 for (var node : nodes.values()) {
                     if (!stoppedBrokers().contains(node.id()) && !node.isAlive()) {
@@ -385,6 +423,24 @@ public final class ProcessCluster implements LabCluster {
     private Map<String, Object> adminConfig() {
         return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+    }
+
+    /** True when the node's JVM answers over JMX and its broker state is RUNNING (3). */
+    private boolean runsPerItsJvm(int brokerId) {
+        try (var connector = JMXConnectorFactory.connect(jmxUrl(brokerId))) {
+            var state = connector.getMBeanServerConnection().getAttribute(BROKER_STATE, "Value");
+            return state instanceof Number number && number.intValue() == RUNNING;
+        } catch (IOException | JMException e) {
+            return false; // not listening yet, or its broker not registered in JMX yet
+        }
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Set<Integer> liveIds(Admin admin) {

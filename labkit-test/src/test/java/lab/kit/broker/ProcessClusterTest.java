@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnectorFactory;
+
 import lab.kit.junit.LabAwait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,6 +44,7 @@ class ProcessClusterTest {
     @BeforeAll
     static void start() {
         cluster = ProcessCluster.builder().brokers(3).controllers(1).start();
+
     }
 
     @AfterAll
@@ -94,6 +98,21 @@ class ProcessClusterTest {
 
         assertThat(cluster.pid(1)).as("a new process").isNotEqualTo(pidBefore);
         assertThat(count(topic)).as("the record on the only replica, read after the restart").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("serves each node's JVM over JMX, at the same address after a restart")
+    void servesJmx() throws Exception {
+        cluster.killBroker(2);
+        cluster.startBroker(2);
+
+        try (var connector = JMXConnectorFactory.connect(cluster.jmxUrl(2))) {
+            var jvm = connector.getMBeanServerConnection();
+            assertThat(jvm.getAttribute(new ObjectName("java.lang:type=Runtime"), "Pid"))
+                    .as("the pid of the JVM at broker 2's JMX address: broker 2's new process").isEqualTo(cluster.pid(2));
+            assertThat(jvm.queryNames(new ObjectName("kafka.server:type=ReplicaManager,*"), null))
+                    .as("Kafka's broker metrics over JMX").isNotEmpty();
+        }
     }
 
     @Test
