@@ -87,15 +87,16 @@ final class KafkaNodeProcess {
     }
 
     /** Writes server.properties and formats the storage, in this JVM: a format JVM per node costs seconds. */
-    void format(String clusterId) throws IOException {
+    void format(String clusterId, List<String> options) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(properties(), config.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n", "", "\n")));
         Files.writeString(dir.resolve("logback.xml"), String.format(LOGBACK, log()));
         var output = new java.io.ByteArrayOutputStream();
-        var exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", properties().toString(),
-                "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        var arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", properties().toString(), "--ignore-formatted"));
+        arguments.addAll(options);
+        var exit = StorageTool.execute(arguments.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new LabSetupException("Formatting the storage of node " + id + " failed: "
                     + output.toString(StandardCharsets.UTF_8));

@@ -81,6 +81,7 @@ public final class ProcessCluster implements LabCluster {
         private final Map<String, String> config = new HashMap<>();
         private final Map<Integer, Map<String, String>> nodeConfig = new HashMap<>();
         private final Map<Integer, Integer> ports = new HashMap<>();
+        private boolean dynamicQuorum;
         private final List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true"));
@@ -114,6 +115,16 @@ public final class ProcessCluster implements LabCluster {
          */
         public Builder brokerPort(int brokerId, int port) {
             ports.put(brokerId, port);
+            return this;
+        }
+
+        /**
+         * A dynamic controller quorum (KIP-853): only the first controller votes at the start; the others
+         * run as observers until an operator adds them ({@code Admin#addRaftVoter}). Nodes find the quorum
+         * through {@code controller.quorum.bootstrap.servers} instead of a fixed list of voters.
+         */
+        public Builder dynamicQuorum() {
+            this.dynamicQuorum = true;
             return this;
         }
 
@@ -162,7 +173,7 @@ public final class ProcessCluster implements LabCluster {
         try {
             var clusterId = Uuid.randomUuid().toString();
             for (var node : nodes.values()) {
-                node.format(clusterId);
+                node.format(clusterId, formatOptions(wanted, node));
             }
             for (var node : nodes.values()) {
                 node.start();
@@ -178,10 +189,23 @@ public final class ProcessCluster implements LabCluster {
         return cluster;
     }
 
+    /** A dynamic quorum starts from the first controller alone; the other controllers join later, as observers. */
+    private static List<String> formatOptions(Builder wanted, KafkaNodeProcess node) {
+        if (!wanted.dynamicQuorum || node.role() != Role.CONTROLLER) {
+            return List.of();
+        }
+        return List.of(node.id() == FIRST_CONTROLLER_ID ? "--standalone" : "--no-initial-controllers");
+    }
+
     private static KafkaNodeProcess node(Builder wanted, int id, Role role, int port, String voters, Path dir) {
         var config = new HashMap<>(LabBrokerConfig.defaults(wanted.brokers));
         config.put("node.id", String.valueOf(id));
-        config.put("controller.quorum.voters", voters);
+        if (wanted.dynamicQuorum) {
+            config.put("controller.quorum.bootstrap.servers", voters.replaceAll("\\d+@", ""));
+            config.put("controller.quorum.auto.join.enable", "false"); // joining is the operator's step
+        } else {
+            config.put("controller.quorum.voters", voters);
+        }
         config.put("controller.listener.names", "CONTROLLER");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", dir.resolve("node-" + id).resolve("data").toString());
