@@ -36,6 +36,7 @@ final class Doctor {
         maven();
         port();
         containers();
+        monitoring();
         disk();
         out.println(problems == 0 ? "All set. Start with: ./lab" : problems + " problem(s) to fix first.");
         return problems == 0;
@@ -68,6 +69,14 @@ final class Doctor {
         } catch (IOException e) {
             note("port 9092 is in use (a running ./lab broker or Docker broker?): ./lab broker --port 9093,"
                     + " or use that broker with -Dlab.broker=external");
+        }
+    }
+
+    private void monitoring() {
+        if (lab.kit.monitoring.PrometheusServer.installed()) {
+            ok("Prometheus for week 7: " + lab.kit.monitoring.PrometheusServer.binary().orElseThrow());
+        } else {
+            note("no Prometheus: fine until week 7, whose Prometheus tests skip without it: ./lab prometheus install");
         }
     }
 

@@ -94,6 +94,17 @@ public final class Lab implements Runnable {
         return new Doctor(root, System.out).run() ? 0 : FAILED;
     }
 
+    @Command(name = "prometheus", description = "Install Prometheus and Alertmanager for week 7 (Debian or Ubuntu"
+            + " packages; elsewhere it says what to do): ./lab prometheus install")
+    int prometheus(@Parameters(paramLabel = "install", description = "install") String action) throws Exception {
+        if (!"install".equals(action)) {
+            System.out.println("./lab prometheus install: the only action is install");
+            return FAILED;
+        }
+        var install = new ProcessBuilder("bash", root.resolve("monitoring/install").toString()).inheritIO().start();
+        return install.waitFor() == 0 ? 0 : FAILED;
+    }
+
     @Command(name = "workbook", description = "Write a learner copy without solutions (for workshops), as a new git repository.")
     void workbook(@Parameters(paramLabel = "<folder>", description = "a folder that does not exist yet") Path folder)
             throws Exception {
