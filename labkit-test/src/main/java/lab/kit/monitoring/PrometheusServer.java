@@ -1,26 +1,20 @@
 package lab.kit.monitoring;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,38 +44,28 @@ public final class PrometheusServer implements AutoCloseable {
     public static final String MISSING = "Prometheus is not installed here. On Debian or Ubuntu: sudo apt-get install"
             + " prometheus (./lab prometheus install does it); elsewhere, download it from the Prometheus project and set "
             + BINARY_VARIABLE + " to the prometheus binary.";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One series of a query's answer: its labels and its value now. */
     public record Sample(Map<String, String> labels, double value) {
     }
 
-    private final Process process;
-    private final Path dir;
-    private final URI url;
-    private final Thread reaper;
+    private final ServerProcess server;
     private final int targets;
 
-    private PrometheusServer(Process process, Path dir, URI url, int targets) {
-        this.process = process;
+    private PrometheusServer(ServerProcess server, int targets) {
+        this.server = server;
         this.targets = targets;
-        this.dir = dir;
-        this.url = url;
-        this.reaper = new Thread(process::destroyForcibly, "lab-prometheus-reaper");
-        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** The binary, from {@value #BINARY_VARIABLE}, the PATH, or Debian's place. */
     public static Optional<Path> binary() {
-        var configured = System.getenv(BINARY_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        var path = System.getenv().getOrDefault("PATH", "");
-        return Stream.concat(Stream.of(path.split(File.pathSeparator)).filter(entry -> !entry.isBlank()), Stream.of("/usr/bin"))
-                .map(entry -> Path.of(entry, "prometheus")).filter(Files::isExecutable).findFirst();
+        return ServerProcess.binary(BINARY_VARIABLE, List.of("prometheus"));
+    }
+
+    /** Prometheus's {@code promtool} (rule checks and rule unit tests), installed with it; or {@code LAB_PROMTOOL}. */
+    public static Optional<Path> promtool() {
+        return ServerProcess.binary("LAB_PROMTOOL", List.of("promtool"));
     }
 
     public static boolean installed() {
@@ -157,30 +141,27 @@ public final class PrometheusServer implements AutoCloseable {
 
     private static PrometheusServer start(Builder wanted) {
         var binary = binary().orElseThrow(() -> new LabSetupException(MISSING));
-        var dir = runDirectory();
+        var dir = ServerProcess.directory("prometheus");
         var port = LabPorts.free();
         try {
             Files.writeString(dir.resolve("prometheus.yml"), wanted.configuration());
-            var process = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                    "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-            Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
-            var server = new PrometheusServer(process, dir, URI.create("http://127.0.0.1:" + port), wanted.targetCount());
-            server.awaitReady();
-            return server;
         } catch (IOException e) {
-            throw new LabSetupException("Prometheus could not be started from " + binary + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
+        return new PrometheusServer(ServerProcess.start("prometheus", List.of(binary.toString(),
+                "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"), dir, URI.create("http://127.0.0.1:" + port)),
+                wanted.targetCount());
     }
 
     /** The server's address, e.g. {@code http://127.0.0.1:41234}: its web page and its API. */
     public URI url() {
-        return url;
+        return server.url();
     }
 
     /** The folder with its prometheus.yml and prometheus.log. */
     public Path directory() {
-        return dir;
+        return server.directory();
     }
 
     /** An instant query: every series of {@code promql}'s answer, with its value now. */
@@ -235,106 +216,15 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs anyway
-        }
-        deleteRecursively(dir.resolve("data"));
+        server.stop();
     }
 
     private JsonNode get(String path, String what) throws IOException, InterruptedException {
-        var response = HTTP.send(HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        var body = JSON.readTree(response.body());
-        if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
+        var body = JSON.readTree(server.get(path));
+        if (!"success".equals(body.path("status").asText())) {
             throw new IllegalArgumentException("Prometheus refused " + what + ": " + body.path("errorType").asText() + ": "
                     + body.path("error").asText());
         }
         return body.path("data");
-    }
-
-    private void awaitReady() throws IOException {
-        var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new LabSetupException("Prometheus exited at start (exit code " + process.exitValue() + "). Its log ("
-                        + dir.resolve("prometheus.log") + "):\n" + Files.readString(dir.resolve("prometheus.log"))
-                        + "\nIts configuration: " + dir.resolve("prometheus.yml"));
-            }
-            try {
-                var response = HTTP.send(HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                Thread.sleep(100);
-            } catch (IOException e) {
-                sleep(); // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabSetupException("Interrupted while Prometheus started", e);
-            }
-        }
-        process.destroyForcibly();
-        throw new LabSetupException("Prometheus did not become ready within " + READY_TIMEOUT.toSeconds() + " s; its log: "
-                + dir.resolve("prometheus.log"));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A folder per server; earlier runs' folders go, and a server a killed test JVM left running is stopped. */
-    private static Path runDirectory() {
-        var root = Path.of(System.getProperty("lab.log.dir", "target")).resolve("prometheus");
-        var dir = root.resolve("run-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000);
-        try {
-            if (Files.isDirectory(root)) {
-                try (var old = Files.list(root)) {
-                    old.filter(path -> !path.getFileName().toString().startsWith("run-" + ProcessHandle.current().pid() + "-"))
-                            .forEach(PrometheusServer::stopAndDelete);
-                }
-            }
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + dir, e);
-        }
-    }
-
-    private static void stopAndDelete(Path oldRun) {
-        try {
-            var pidFile = oldRun.resolve("pid");
-            if (Files.exists(pidFile)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
-                        .filter(handle -> handle.info().command().map(command -> command.endsWith("prometheus")).orElse(false))
-                        .ifPresent(ProcessHandle::destroyForcibly);
-            }
-        } catch (IOException | NumberFormatException e) {
-            // an unreadable pid file: nothing to stop
-        }
-        deleteRecursively(oldRun);
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // left for the next run to delete
-        }
     }
 }

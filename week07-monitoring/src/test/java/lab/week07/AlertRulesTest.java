@@ -1,0 +1,96 @@
+package lab.week07;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
+import lab.kit.junit.WithKafka;
+import lab.kit.monitoring.AlertmanagerServer;
+import lab.kit.monitoring.JmxExporter;
+import lab.kit.monitoring.PrometheusServer;
+import lab.kit.monitoring.WebhookReceiver;
+import lab.kit.process.BoundedProcess;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The learner's alert rules, checked twice: by Prometheus's own rule unit tests (promtool, with series
+ * over time that the specification file describes), and live, on a real cluster: a broker killed, the
+ * alert firing in Prometheus, routed by a real Alertmanager to a webhook, and resolved when the broker is back.
+ */
+@WithKafka(brokers = 3, processes = true, controllers = 3)
+@Tag("ex7.4")
+@DisplayName("7.4 Alerts that fire, and resolve")
+class AlertRulesTest {
+
+    private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    @DisplayName("the rules pass the specification's unit tests (promtool test rules, alert-rules.test.yml)")
+    void passesTheSpecification(KafkaLab kafka) throws Exception {
+        var promtool = PrometheusServer.promtool();
+        assumeThat(promtool).as(PrometheusServer.MISSING).isPresent();
+        var dir = Files.createDirectories(Path.of("target", "alert-rules", kafka.uniqueName("spec")));
+        Files.writeString(dir.resolve("rules.yml"), AlertRules.yaml());
+        try (var spec = Objects.requireNonNull(getClass().getResourceAsStream("alert-rules.test.yml"))) {
+            Files.write(dir.resolve("alert-rules.test.yml"), spec.readAllBytes());
+        }
+
+        var run = BoundedProcess.run(List.of(promtool.get().toString(), "test", "rules", dir.resolve("alert-rules.test.yml").toString()),
+                "", Duration.ofSeconds(60), true).orElseThrow(() -> new AssertionError("promtool did not finish within 60 s"));
+
+        assertThat(run.exitCode()).as("promtool test rules with your rules (%s) against src/test/resources/lab/week07/"
+                + "alert-rules.test.yml; what it said:%n%s", dir.resolve("rules.yml"), run.output()).isZero();
+    }
+
+    @Test
+    @DisplayName("live: a broker killed fires KafkaUnderReplicatedPartitions through Alertmanager; it resolves when the broker is back")
+    void firesAndResolves(KafkaLab kafka) throws Exception {
+        assumeThat(PrometheusServer.installed() && AlertmanagerServer.installed())
+                .as(PrometheusServer.MISSING + " " + AlertmanagerServer.MISSING).isTrue();
+        var cluster = Jmx.processes(kafka);
+        kafka.createTopic("orders", 6, 3, Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
+        var rules = Files.createDirectories(Path.of("target", "alert-rules")).resolve(kafka.uniqueName("live") + ".yml");
+        Files.writeString(rules, AlertRules.yaml());
+        var webhook = kafka.closeAfterTest(WebhookReceiver.start());
+        var alertmanager = kafka.closeAfterTest(AlertmanagerServer.start(webhook.url()));
+        var builder = PrometheusServer.builder().scrapeInterval(Duration.ofSeconds(1)).ruleFile(rules).alertmanager(alertmanager.address());
+        for (var node : cluster.brokerIds()) {
+            builder.target("kafka", exporter(kafka, node).target(), Map.of("node", String.valueOf(node)));
+        }
+        for (var node : cluster.controllerIds()) {
+            builder.target("kafka-controllers", exporter(kafka, node).target(), Map.of("node", String.valueOf(node)));
+        }
+        var prometheus = kafka.closeAfterTest(builder.start());
+        prometheus.awaitTargetsUp(Duration.ofSeconds(30));
+
+        var killed = System.nanoTime();
+        cluster.killBroker(2);
+
+        awaitNotified(webhook, prometheus, "firing", "after broker 2 was killed (SIGKILL)");
+        System.out.printf("[lab] KafkaUnderReplicatedPartitions reached the webhook %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);
+        cluster.startBroker(2);
+        awaitNotified(webhook, prometheus, "resolved", "after broker 2 was started again");
+    }
+
+    private static void awaitNotified(WebhookReceiver webhook, PrometheusServer prometheus, String status, String when) {
+        LabAwait.until("KafkaUnderReplicatedPartitions " + status + " at the webhook " + when).atMost(ALERT_TIMEOUT)
+                .untilAsserted(() -> assertThat(webhook.received()).as("notifications at the webhook %s; the alerts in Prometheus"
+                        + " now: %s", when, prometheus.alerts()).anyMatch(notified ->
+                        notified.alertname().equals("KafkaUnderReplicatedPartitions") && notified.status().equals(status)));
+    }
+
+    private static JmxExporter exporter(KafkaLab kafka, int node) {
+        return kafka.closeAfterTest(JmxExporter.start(Jmx.processes(kafka).jmxUrl(node), ExporterConfig.yaml()));
+    }
+}
