@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import lab.kit.broker.LabSetupException;
+import lab.kit.process.Folders;
 
 /**
  * A monitoring server the kit starts as a process of its own (Prometheus, Alertmanager): found by an
@@ -114,7 +114,7 @@ final class ServerProcess {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs anyway
         }
-        deleteRecursively(dir.resolve("data"));
+        Folders.deleteRecursively(dir.resolve("data"));
     }
 
     private void awaitReady() throws IOException {
@@ -163,17 +163,6 @@ final class ServerProcess {
         } catch (IOException | NumberFormatException e) {
             // an unreadable pid file: nothing to stop
         }
-        deleteRecursively(oldRun);
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // left for the next run to delete
-        }
+        Folders.deleteRecursively(oldRun);
     }
 }
