@@ -3,6 +3,7 @@ package lab.week07;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import lab.kit.monitoring.JmxExporter;
 import lab.kit.monitoring.PrometheusServer;
 import lab.kit.monitoring.WebhookReceiver;
 import lab.kit.process.BoundedProcess;
+import lab.kit.report.LineChart;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -74,13 +76,42 @@ class AlertRulesTest {
         var prometheus = kafka.closeAfterTest(builder.start());
         prometheus.awaitTargetsUp(Duration.ofSeconds(30));
 
-        var killed = System.nanoTime();
+        var killed = Instant.now();
         cluster.killBroker(2);
 
         awaitNotified(webhook, prometheus, "firing", "after broker 2 was killed (SIGKILL)");
-        System.out.printf("[lab] KafkaUnderReplicatedPartitions reached the webhook %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);
+        System.out.printf("[lab] KafkaUnderReplicatedPartitions reached the webhook %.1f s after the kill%n",
+                Duration.between(killed, Instant.now()).toMillis() / 1000.0);
+        var restarted = Instant.now();
         cluster.startBroker(2);
         awaitNotified(webhook, prometheus, "resolved", "after broker 2 was started again");
+        drawTimeline(prometheus, killed, restarted);
+    }
+
+    /** The metric and the alert's states around the kill, as a chart: the "for" shows as the gap between the two. */
+    private static void drawTimeline(PrometheusServer prometheus, Instant killed, Instant restarted) throws Exception {
+        var from = killed.minusSeconds(5);
+        var to = Instant.now().plusSeconds(1);
+        var alert = "max(ALERTS{alertname=\"KafkaUnderReplicatedPartitions\", alertstate=\"%s\"}) or vector(0)";
+        var urp = range(prometheus, "sum(kafka_server_under_replicated_partitions)", from, to, killed);
+        var pending = range(prometheus, alert.formatted("pending"), from, to, killed);
+        var firing = range(prometheus, alert.formatted("firing"), from, to, killed);
+        var restartedAt = Duration.between(killed, restarted).toMillis() / 1000.0;
+        new LineChart("7.4 broker 2 killed at 0 s, started again at " + Math.round(restartedAt) + " s: the metric and the alert",
+                "seconds since the kill", "partitions; alert state (1 = on)")
+                .series("sum(kafka_server_under_replicated_partitions)", urp.get(0), urp.get(1))
+                .steps("KafkaUnderReplicatedPartitions pending", pending.get(0), pending.get(1))
+                .steps("KafkaUnderReplicatedPartitions firing", firing.get(0), firing.get(1))
+                .marker(0, "broker 2 killed").marker(restartedAt, "broker 2 started again").write("week07-alert-timeline");
+    }
+
+    /** A range query's one series as [seconds since {@code zero}, values]. */
+    private static List<List<Double>> range(PrometheusServer prometheus, String promql, Instant from, Instant to, Instant zero)
+            throws Exception {
+        var series = prometheus.queryRange(promql, from, to, Duration.ofSeconds(1));
+        assertThat(series).as("the range of %s for the chart", promql).isNotEmpty();
+        var seconds = series.get(0).epochSeconds().stream().map(t -> t - zero.toEpochMilli() / 1000.0).toList();
+        return List.of(seconds, series.get(0).values());
     }
 
     private static void awaitNotified(WebhookReceiver webhook, PrometheusServer prometheus, String status, String when) {

@@ -180,6 +180,30 @@ public final class PrometheusServer implements AutoCloseable {
         return samples;
     }
 
+    /** One series of a range query: its labels, and its values at the query's steps. */
+    public record Range(Map<String, String> labels, List<Double> epochSeconds, List<Double> values) {
+    }
+
+    /** A range query from {@code start} to {@code end}, a value every {@code step}: what a graph draws. */
+    public List<Range> queryRange(String promql, java.time.Instant start, java.time.Instant end, Duration step)
+            throws IOException, InterruptedException {
+        var data = get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start="
+                + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + Math.max(1, step.toSeconds()), promql);
+        var ranges = new ArrayList<Range>();
+        for (var series : data.path("result")) {
+            var labels = new TreeMap<String, String>();
+            series.path("metric").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+            var times = new ArrayList<Double>();
+            var values = new ArrayList<Double>();
+            for (var point : series.path("values")) {
+                times.add(point.get(0).asDouble());
+                values.add(Double.parseDouble(point.get(1).asText()));
+            }
+            ranges.add(new Range(labels, times, values));
+        }
+        return ranges;
+    }
+
     /** The alerts it has now, pending or firing, as {@code /api/v1/alerts} lists them. */
     public JsonNode alerts() throws IOException, InterruptedException {
         return get("/api/v1/alerts", "the alerts").path("alerts");
