@@ -126,13 +126,28 @@ volume_lifecycle() {
 
 # The cluster: a node killed (SIGKILL) between two batches of acks=all writes; every order read back once.
 kill_a_node() {
-  local bootstrap=$1 first second
+  local bootstrap=$1 first second stored errors
+  # The node stopped and started just before must be back in every ISR: a cluster still healing is not
+  # the starting point of this test.
+  await_whole "$bootstrap"
   tool kafka-topics --bootstrap-server "$bootstrap" --create --topic smoke-failover --partitions 3 \
        --replication-factor 3 --config min.insync.replicas=2 >/dev/null
+  await_whole "$bootstrap"
   first=$(printf 'order-%s\n' $(seq 1 50))
   second=$(printf 'order-%s\n' $(seq 51 100))
+  errors=$(mktemp)
   echo "$first" | tool kafka-console-producer --bootstrap-server "$bootstrap" --topic smoke-failover \
-       --producer-property acks=all --producer-property enable.idempotence=true >/dev/null
+       --producer-property acks=all --producer-property enable.idempotence=true >/dev/null 2>"$errors"
+  # What the kill may not lose must first have been stored: count it before the kill.
+  stored=$(tool kafka-get-offsets --bootstrap-server "$bootstrap" --topic smoke-failover 2>/dev/null \
+           | awk -F: '{ sum += $3 } END { print sum + 0 }')
+  if [ "$stored" != 50 ]; then
+    say "FAILED: the first 50 orders were not all stored before the kill ($stored were); the producer said:"
+    cat "$errors" >&2
+    rm -f "$errors"
+    return 1
+  fi
+  rm -f "$errors"
   say "killing kafka-lab-2 (docker kill: SIGKILL, no controlled shutdown)"
   "${compose[@]}" -f "$path" kill kafka-2 >/dev/null
   echo "$second" | tool kafka-console-producer --bootstrap-server "$bootstrap" --topic smoke-failover \
@@ -145,6 +160,21 @@ kill_a_node() {
     return 1
   fi
   say "with kafka-lab-2 killed, every acknowledged order was read back once"
+}
+
+# Waits until no partition of any topic is under-replicated (every replica back in its ISR).
+await_whole() {
+  local bootstrap=$1 started=$SECONDS behind
+  while true; do
+    behind=$(tool kafka-topics --bootstrap-server "$bootstrap" --describe --under-replicated-partitions 2>/dev/null || echo "?")
+    [ -z "$behind" ] && break
+    if (( SECONDS - started > READY_TIMEOUT )); then
+      say "FAILED: partitions still under-replicated after ${READY_TIMEOUT} s:"
+      echo "$behind" >&2
+      return 1
+    fi
+    sleep 1
+  done
 }
 
 # Waits until no partition of any topic (the consumers' offsets topic too) is led by the killed node or

@@ -1,13 +1,17 @@
 package lab.week07;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import javax.management.ObjectName;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import lab.kit.monitoring.JmxExporter;
 import lab.kit.monitoring.PrometheusServer;
@@ -28,6 +32,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 @Tag("ex7.3")
 @DisplayName("7.3 From JMX names to Prometheus names")
 class ExporterConfigTest {
+
+    /** The dashboard the lab ships for Grafana users (week 7's README says how to import it). */
+    private static final Path DASHBOARD = Path.of("monitoring", "grafana", "kafka-cluster.json");
 
     @Test
     @DisplayName("a broker's health gauges, as gauges with the JMX values")
@@ -92,6 +99,56 @@ class ExporterConfigTest {
     @Test
     @DisplayName("a real Prometheus scraping every node: one active controller in sum, one series per broker")
     void throughPrometheus(KafkaLab kafka) throws Exception {
+        try (var prometheus = prometheusOverEveryNode(kafka)) {
+
+            assertThat(prometheus.query("sum(kafka_controller_active_controllers)")).as("sum(kafka_controller_active_controllers)"
+                    + " over the three controllers: one is active").singleElement()
+                    .extracting(PrometheusServer.Sample::value).isEqualTo(1.0);
+            assertThat(prometheus.query("kafka_server_under_replicated_partitions")).as("kafka_server_under_replicated_partitions:"
+                    + " one series per broker, told apart by the node label Prometheus added")
+                    .extracting(sample -> sample.labels().get("node")).containsExactlyInAnyOrder("0", "1", "2");
+        }
+    }
+
+    @Test
+    @DisplayName("the lab's Grafana dashboard draws from these names: every panel's query returns data")
+    void dashboardPanelsHaveData(KafkaLab kafka) throws Exception {
+        var dashboard = new ObjectMapper().readTree(fromRepository(DASHBOARD).toFile());
+        var topic = kafka.createTopic("orders", 3);
+        kafka.produce(IntStream.range(0, 100).mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "order.created")).toList());
+
+        try (var prometheus = prometheusOverEveryNode(kafka)) {
+
+            var empty = new ArrayList<String>();
+            LabAwait.until("every panel of " + DASHBOARD + " to have data (the rates need two scrapes)").atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> {
+                        empty.clear();
+                        for (var panel : dashboard.path("panels")) {
+                            for (var target : panel.path("targets")) {
+                                var expr = target.path("expr").asText();
+                                if (prometheus.query(expr).isEmpty()) {
+                                    empty.add(panel.path("title").asText() + ": " + expr);
+                                }
+                            }
+                        }
+                        assertThat(empty).as("panels of the Grafana dashboard %s whose query returns nothing from your series",
+                                DASHBOARD).isEmpty();
+                    });
+        }
+    }
+
+    /** A file of the lab's repository, from the module's folder (Maven) or the repository's (./lab). */
+    private static Path fromRepository(Path file) {
+        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.exists(dir.resolve(file))) {
+                return dir.resolve(file);
+            }
+        }
+        throw new IllegalStateException("No " + file + " in this folder or above it: run the tests from the lab's repository");
+    }
+
+    /** A real Prometheus scraping an exporter with your configuration in front of every broker and controller. */
+    private static PrometheusServer prometheusOverEveryNode(KafkaLab kafka) throws Exception {
         assumeThat(PrometheusServer.installed()).as(PrometheusServer.MISSING).isTrue();
         var cluster = Jmx.processes(kafka);
         var builder = PrometheusServer.builder().scrapeInterval(Duration.ofSeconds(2));
@@ -101,17 +158,14 @@ class ExporterConfigTest {
         for (var node : cluster.controllerIds()) {
             builder.target("kafka-controllers", exporter(kafka, node).target(), Map.of("node", String.valueOf(node)));
         }
-
-        try (var prometheus = builder.start()) {
+        var prometheus = builder.start();
+        try {
             prometheus.awaitTargetsUp(Duration.ofSeconds(30));
-
-            assertThat(prometheus.query("sum(kafka_controller_active_controllers)")).as("sum(kafka_controller_active_controllers)"
-                    + " over the three controllers: one is active").singleElement()
-                    .extracting(PrometheusServer.Sample::value).isEqualTo(1.0);
-            assertThat(prometheus.query("kafka_server_under_replicated_partitions")).as("kafka_server_under_replicated_partitions:"
-                    + " one series per broker, told apart by the node label Prometheus added")
-                    .extracting(sample -> sample.labels().get("node")).containsExactlyInAnyOrder("0", "1", "2");
+        } catch (RuntimeException | Error e) {
+            prometheus.close();
+            throw e;
         }
+        return prometheus;
     }
 
     private static Scrape scrapeNode(KafkaLab kafka, int node) throws Exception {
