@@ -162,38 +162,43 @@ kill_a_node() {
   say "with kafka-lab-2 killed, every acknowledged order was read back once"
 }
 
-# Waits until no partition of any topic is under-replicated (every replica back in its ISR).
-await_whole() {
-  local bootstrap=$1 started=$SECONDS behind
+# Runs a check (a command that prints what is still wrong) every second until it prints nothing;
+# after READY_TIMEOUT it fails, saying what is still wrong. $1 names the wait for that message.
+await_nothing_from() {
+  local what=$1 started=$SECONDS left
+  shift
   while true; do
-    behind=$(tool kafka-topics --bootstrap-server "$bootstrap" --describe --under-replicated-partitions 2>/dev/null || echo "?")
-    [ -z "$behind" ] && break
+    left=$("$@" 2>/dev/null || echo "(the check failed)")
+    [ -z "$left" ] && return 0
     if (( SECONDS - started > READY_TIMEOUT )); then
-      say "FAILED: partitions still under-replicated after ${READY_TIMEOUT} s:"
-      echo "$behind" >&2
+      say "FAILED: $what after ${READY_TIMEOUT} s:"
+      echo "$left" >&2
       return 1
     fi
     sleep 1
   done
 }
 
-# Waits until no partition of any topic (the consumers' offsets topic too) is led by the killed node or
-# has no leader: the controller moves leadership only once the node's session has timed out, and a
-# consumer that starts before then finds nobody to fetch from on those partitions.
+# Waits until no partition of any topic is under-replicated (every replica back in its ISR).
+await_whole() {
+  await_nothing_from "partitions still under-replicated" \
+    tool kafka-topics --bootstrap-server "$1" --describe --under-replicated-partitions
+}
+
+# Prints the partitions (of every topic, the consumers' offsets topic too) led by node $1 or by nobody.
+led_by_or_leaderless() {
+  local described
+  described=$(tool kafka-topics --bootstrap-server "$2" --describe) || { echo "(kafka-topics did not answer)"; return 0; }
+  echo "$described" | grep -E "Leader: ($1|none|-1)([^0-9]|$)" || true
+}
+
+# Waits until no partition is led by the killed node or has no leader: the controller moves leadership
+# only once the node's session has timed out, and a consumer that starts before then finds nobody to
+# fetch from on those partitions.
 await_leaders_without() {
-  local node=$1 bootstrap=$2 started=$SECONDS stuck
-  while true; do
-    stuck=$(tool kafka-topics --bootstrap-server "$bootstrap" --describe 2>/dev/null \
-            | grep -E "Leader: ($node|none|-1)([^0-9]|$)" || true)
-    [ -z "$stuck" ] && break
-    if (( SECONDS - started > READY_TIMEOUT )); then
-      say "FAILED: partitions still led by node $node or by nobody after ${READY_TIMEOUT} s:"
-      echo "$stuck" >&2
-      return 1
-    fi
-    sleep 1
-  done
-  say "every partition has a leader other than node $node after $((SECONDS - started)) s"
+  local started=$SECONDS
+  await_nothing_from "partitions still led by node $1 or by nobody" led_by_or_leaderless "$1" "$2"
+  say "every partition has a leader other than node $1 after $((SECONDS - started)) s"
 }
 
 # The services of the current file that this run leaves out.
