@@ -42,7 +42,7 @@ class AlertRulesTest {
     void passesTheSpecification(KafkaLab kafka) throws Exception {
         var promtool = PrometheusServer.promtool();
         assumeThat(promtool).as(PrometheusServer.MISSING).isPresent();
-        var dir = Files.createDirectories(Path.of("target", "alert-rules", kafka.uniqueName("spec")));
+        var dir = Files.createDirectories(outputs().resolve(kafka.uniqueName("spec")));
         Files.writeString(dir.resolve("rules.yml"), AlertRules.yaml());
         try (var spec = Objects.requireNonNull(getClass().getResourceAsStream("alert-rules.test.yml"))) {
             Files.write(dir.resolve("alert-rules.test.yml"), spec.readAllBytes());
@@ -62,7 +62,7 @@ class AlertRulesTest {
                 .as(PrometheusServer.MISSING + " " + AlertmanagerServer.MISSING).isTrue();
         var cluster = Jmx.processes(kafka);
         kafka.createTopic("orders", 6, 3, Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
-        var rules = Files.createDirectories(Path.of("target", "alert-rules")).resolve(kafka.uniqueName("live") + ".yml");
+        var rules = Files.createDirectories(outputs()).resolve(kafka.uniqueName("live") + ".yml");
         Files.writeString(rules, AlertRules.yaml());
         var webhook = kafka.closeAfterTest(WebhookReceiver.start());
         var alertmanager = kafka.closeAfterTest(AlertmanagerServer.start(webhook.url()));
@@ -112,6 +112,11 @@ class AlertRulesTest {
         assertThat(series).as("the range of %s for the chart", promql).isNotEmpty();
         var seconds = series.get(0).epochSeconds().stream().map(t -> t - zero.toEpochMilli() / 1000.0).toList();
         return List.of(seconds, series.get(0).values());
+    }
+
+    /** Where the rule files the tests run are written, for reading after a failure: the track's build folder. */
+    private static Path outputs() {
+        return Path.of(System.getProperty("lab.log.dir", "target"), "alert-rules");
     }
 
     private static void awaitNotified(WebhookReceiver webhook, PrometheusServer prometheus, String status, String when) {
