@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.management.MBeanServerConnection;
@@ -12,10 +13,12 @@ import javax.management.MBeanServerConnection;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -139,12 +142,12 @@ class ClusterHealthTest {
     }
 
     /** Waits until the Admin API's view of the partitions shows the damage a test did. */
-    private static void adminSees(KafkaLab kafka, String what, java.util.function.Predicate<List<PartitionState>> condition) {
+    private static void adminSees(KafkaLab kafka, String what, Predicate<List<PartitionState>> condition) {
         LabAwait.until("the Admin API to show " + what).atMost(SETTLE).ignoreExceptions().until(() -> condition.test(partitions(kafka)));
     }
 
     /** A metric follows the cluster's state within moments; 5 s and it shows what it read. */
-    private static void metricShows(String what, org.assertj.core.api.ThrowableAssert.ThrowingCallable check) {
+    private static void metricShows(String what, ThrowingCallable check) {
         LabAwait.until(what).atMost(METRIC_GRACE).untilAsserted(check::call);
     }
 
@@ -154,7 +157,7 @@ class ClusterHealthTest {
 
     private static List<PartitionState> partitions(KafkaLab kafka) throws Exception {
         var admin = kafka.admin();
-        var names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true)).names().get();
+        var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
         Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
         var resources = names.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         var configs = admin.describeConfigs(resources).all().get();
@@ -168,7 +171,7 @@ class ClusterHealthTest {
         return states;
     }
 
-    private static Map<Integer, Integer> countPerLeader(List<PartitionState> partitions, java.util.function.Predicate<PartitionState> which) {
+    private static Map<Integer, Integer> countPerLeader(List<PartitionState> partitions, Predicate<PartitionState> which) {
         return partitions.stream().filter(which).filter(p -> p.leader >= 0)
                 .collect(Collectors.toMap(PartitionState::leader, p -> 1, Integer::sum, HashMap::new));
     }

@@ -1,5 +1,6 @@
 package lab.week07;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,7 +142,7 @@ class ExporterConfigTest {
     /** A file of the lab's repository, from the module's folder (Maven) or the repository's (./lab). */
     private static Path fromRepository(Path file) {
         for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (java.nio.file.Files.exists(dir.resolve(file))) {
+            if (Files.exists(dir.resolve(file))) {
                 return dir.resolve(file);
             }
         }
@@ -176,7 +178,7 @@ class ExporterConfigTest {
         return kafka.closeAfterTest(JmxExporter.start(Jmx.processes(kafka).jmxUrl(node), ExporterConfig.yaml()));
     }
 
-    private static double value(javax.management.MBeanServerConnection jvm, String bean, String attribute) throws Exception {
+    private static double value(MBeanServerConnection jvm, String bean, String attribute) throws Exception {
         return ((Number) jvm.getAttribute(new ObjectName(bean), attribute)).doubleValue();
     }
 }

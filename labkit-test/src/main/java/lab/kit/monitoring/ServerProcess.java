@@ -57,7 +57,7 @@ final class ServerProcess {
                 .filter(Files::isExecutable).findFirst();
     }
 
-    /** A fresh folder under {@code <lab.log.dir>/<kind>/}, where {@code files} are written before the start. */
+    /** A fresh folder under {@code <lab.log.dir>/<kind>/} for one server's configuration, data and log. */
     static Path directory(String kind) {
         var root = Path.of(System.getProperty("lab.log.dir", "target")).resolve(kind);
         var mine = "run-" + ProcessHandle.current().pid() + "-";
