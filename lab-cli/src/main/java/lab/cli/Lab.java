@@ -43,6 +43,7 @@ public final class Lab implements Runnable {
         commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         // Everything after the tool's name is the tool's own ("--bootstrap-server ..."), not ./lab's options.
         commandLine.getSubcommands().get("tool").setStopAtPositional(true);
+        commandLine.addSubcommand("load", new LoadCommand(root));
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
             if (exception instanceof IllegalArgumentException || exception instanceof IllegalStateException) {
                 line.getErr().println(exception.getMessage());

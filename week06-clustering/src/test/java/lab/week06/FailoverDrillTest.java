@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import lab.kit.report.BarChart;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("6.3 Writes that survive a broker's crash: the failover drill")
 class FailoverDrillTest {
 
-    private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** Acknowledgements to see before the failure (traffic is flowing) and after it (a new leader serves). */
+    private static final int ACKS_AROUND_FAILURE = 100;
     private static final Map<String, Duration> STALLS = new java.util.LinkedHashMap<>();
 
     enum Mode { CLEAN_SHUTDOWN, HARD_KILL, CLEAN_BOUNCE, HARD_BOUNCE }
@@ -73,23 +75,26 @@ class FailoverDrillTest {
         var writing = new AtomicBoolean(true);
         var writer = CompletableFuture.runAsync(() -> drill.write(kafka, topic, writing));
 
-        TimeUnit.MILLISECONDS.sleep(SETTLE.toMillis()); // traffic before the failure: a pace, not a wait for a result
-        drill.failureAt = System.nanoTime();
-        switch (mode) {
-            case CLEAN_SHUTDOWN -> kafka.cluster().stopBroker(leader);
-            case HARD_KILL -> kafka.cluster().killBroker(leader);
-            case CLEAN_BOUNCE -> {
-                kafka.cluster().stopBroker(leader);
-                kafka.cluster().startBroker(leader);
+        try {
+            drill.awaitAcknowledgedSince(drill.startedAt, "before the leader goes down");
+            drill.failureAt = System.nanoTime();
+            switch (mode) {
+                case CLEAN_SHUTDOWN -> kafka.cluster().stopBroker(leader);
+                case HARD_KILL -> kafka.cluster().killBroker(leader);
+                case CLEAN_BOUNCE -> {
+                    kafka.cluster().stopBroker(leader);
+                    kafka.cluster().startBroker(leader);
+                }
+                case HARD_BOUNCE -> {
+                    kafka.cluster().killBroker(leader);
+                    kafka.cluster().startBroker(leader);
+                }
             }
-            case HARD_BOUNCE -> {
-                kafka.cluster().killBroker(leader);
-                kafka.cluster().startBroker(leader);
-            }
+            drill.awaitAcknowledgedSince(System.nanoTime(), "after " + mode + " of leader " + leader + ", through the new leader");
+        } finally {
+            writing.set(false);
+            writer.join();
         }
-        TimeUnit.MILLISECONDS.sleep(SETTLE.multipliedBy(2).toMillis()); // traffic after it, through the new leader
-        writing.set(false);
-        writer.join();
         kafka.cluster().stoppedBrokers().forEach(kafka.cluster()::startBroker);
         drill.readBack.addAll(kafka.readAll(topic, drill.acknowledged.size()).stream().map(ConsumerRecord::key).toList());
         return drill;
@@ -102,6 +107,25 @@ class FailoverDrillTest {
         private Duration longestWait = Duration.ZERO;
         /** When the leader was taken down: waits are measured from sends shortly before it, not the warm-up. */
         private volatile long failureAt = Long.MAX_VALUE;
+        private final long startedAt = System.nanoTime();
+        /** The send time of every acknowledged order, as the acknowledgements arrive. */
+        private final ConcurrentLinkedQueue<Long> acknowledgedSentAt = new ConcurrentLinkedQueue<>();
+
+        /** Waits until {@link #ACKS_AROUND_FAILURE} orders sent after {@code since} are acknowledged. */
+        void awaitAcknowledgedSince(long since, String when) {
+            try {
+                LabAwait.until(ACKS_AROUND_FAILURE + " orders acknowledged " + when)
+                        .until(() -> acknowledgedSince(since) >= ACKS_AROUND_FAILURE || !failed.isEmpty());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("Only " + acknowledgedSince(since) + " orders were acknowledged " + when + " within "
+                        + LabAwait.TIMEOUT.toSeconds() + " s: the writes stalled. With one broker of three down, can the"
+                        + " partition still take acks=all writes (min.insync.replicas)?", e);
+            }
+        }
+
+        private long acknowledgedSince(long since) {
+            return acknowledgedSentAt.stream().filter(sentAt -> sentAt >= since).count();
+        }
 
         void write(KafkaLab kafka, String topic, AtomicBoolean writing) {
             var settings = new HashMap<String, Object>(DurableWrites.producerSettings());
@@ -118,6 +142,8 @@ class FailoverDrillTest {
                     producer.send(new ProducerRecord<>(topic, key, "order.created"), (metadata, error) -> {
                         if (error != null) {
                             failed.add(key + ": " + error);
+                        } else {
+                            acknowledgedSentAt.add(sentAt);
                         }
                         acked.complete(error == null ? System.nanoTime() - sentAt : -1L);
                     });

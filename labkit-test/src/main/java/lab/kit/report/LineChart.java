@@ -61,6 +61,11 @@ public final class LineChart {
 
     /** Writes {@code <name>.png} under {@link BarChart#folder()} and returns its path. */
     public Path write(String name) {
+        return writeTo(BarChart.folder().resolve(name + ".png"));
+    }
+
+    /** Writes the chart as a PNG to {@code file} and returns it. */
+    public Path writeTo(Path file) {
         var chart = new XYChartBuilder().width(900).height(420).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setMarkerSize(4);
         for (var line : lines) {
@@ -68,7 +73,6 @@ public final class LineChart {
             series.setXYSeriesRenderStyle(line.stepped() ? XYSeries.XYSeriesRenderStyle.Step : XYSeries.XYSeriesRenderStyle.Line);
         }
         markers.forEach(marker -> addMarker(chart, marker));
-        var file = BarChart.folder().resolve(name + ".png");
         try {
             Files.createDirectories(file.getParent());
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
