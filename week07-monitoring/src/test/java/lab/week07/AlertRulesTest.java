@@ -1,12 +1,10 @@
 package lab.week07;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
@@ -15,7 +13,6 @@ import lab.kit.monitoring.AlertmanagerServer;
 import lab.kit.monitoring.JmxExporter;
 import lab.kit.monitoring.PrometheusServer;
 import lab.kit.monitoring.WebhookReceiver;
-import lab.kit.process.BoundedProcess;
 import lab.kit.report.LineChart;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
@@ -40,19 +37,7 @@ class AlertRulesTest {
     @Test
     @DisplayName("the rules pass the specification's unit tests (promtool test rules, alert-rules.test.yml)")
     void passesTheSpecification(KafkaLab kafka) throws Exception {
-        var promtool = PrometheusServer.promtool();
-        assumeThat(promtool).as(PrometheusServer.MISSING).isPresent();
-        var dir = Files.createDirectories(outputs().resolve(kafka.uniqueName("spec")));
-        Files.writeString(dir.resolve("rules.yml"), AlertRules.yaml());
-        try (var spec = Objects.requireNonNull(getClass().getResourceAsStream("alert-rules.test.yml"))) {
-            Files.write(dir.resolve("alert-rules.test.yml"), spec.readAllBytes());
-        }
-
-        var run = BoundedProcess.run(List.of(promtool.get().toString(), "test", "rules", dir.resolve("alert-rules.test.yml").toString()),
-                "", Duration.ofSeconds(60), true).orElseThrow(() -> new AssertionError("promtool did not finish within 60 s"));
-
-        assertThat(run.exitCode()).as("promtool test rules with your rules (%s) against src/test/resources/lab/week07/"
-                + "alert-rules.test.yml; what it said:%n%s", dir.resolve("rules.yml"), run.output()).isZero();
+        RuleSpec.assertPasses(AlertRules.yaml(), "alert-rules.test.yml", RuleSpec.outputs().resolve(kafka.uniqueName("spec")));
     }
 
     @Test
@@ -62,7 +47,7 @@ class AlertRulesTest {
                 .as(PrometheusServer.MISSING + " " + AlertmanagerServer.MISSING).isTrue();
         var cluster = Jmx.processes(kafka);
         kafka.createTopic("orders", 6, 3, Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
-        var rules = Files.createDirectories(outputs()).resolve(kafka.uniqueName("live") + ".yml");
+        var rules = Files.createDirectories(RuleSpec.outputs()).resolve(kafka.uniqueName("live") + ".yml");
         Files.writeString(rules, AlertRules.yaml());
         var webhook = kafka.closeAfterTest(WebhookReceiver.start());
         var alertmanager = kafka.closeAfterTest(AlertmanagerServer.start(webhook.url()));
@@ -112,11 +97,6 @@ class AlertRulesTest {
         assertThat(series).as("the range of %s for the chart", promql).isNotEmpty();
         var seconds = series.get(0).epochSeconds().stream().map(t -> t - zero.toEpochMilli() / 1000.0).toList();
         return List.of(seconds, series.get(0).values());
-    }
-
-    /** Where the rule files the tests run are written, for reading after a failure: the track's build folder. */
-    private static Path outputs() {
-        return Path.of(System.getProperty("lab.log.dir", "target"), "alert-rules");
     }
 
     private static void awaitNotified(WebhookReceiver webhook, PrometheusServer prometheus, String status, String when) {

@@ -51,7 +51,8 @@ public final class ConsumerLagExporter implements AutoCloseable {
     /** Starts serving the lag of every consumer group of the cluster at {@code bootstrap}. */
     public static ConsumerLagExporter start(String bootstrap) {
         var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(ADMIN_WAIT_SECONDS)));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(ADMIN_WAIT_SECONDS),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(ADMIN_WAIT_SECONDS)));
         try {
             var registry = new PrometheusRegistry();
             registry.register((MultiCollector) () -> collect(admin));
