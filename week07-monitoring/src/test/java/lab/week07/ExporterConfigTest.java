@@ -1,9 +1,7 @@
 package lab.week07;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -11,9 +9,7 @@ import java.util.stream.IntStream;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import lab.kit.junit.KafkaLab;
-import lab.kit.junit.LabAwait;
 import lab.kit.junit.WithKafka;
 import lab.kit.monitoring.JmxExporter;
 import lab.kit.monitoring.PrometheusServer;
@@ -115,38 +111,12 @@ class ExporterConfigTest {
     @Test
     @DisplayName("the lab's Grafana dashboard draws from these names: every panel's query returns data")
     void dashboardPanelsHaveData(KafkaLab kafka) throws Exception {
-        var dashboard = new ObjectMapper().readTree(fromRepository(DASHBOARD).toFile());
         var topic = kafka.createTopic("orders", 3);
         kafka.produce(IntStream.range(0, 100).mapToObj(i -> new ProducerRecord<>(topic, "o-" + i, "order.created")).toList());
 
         try (var prometheus = prometheusOverEveryNode(kafka)) {
-
-            var empty = new ArrayList<String>();
-            LabAwait.until("every panel of " + DASHBOARD + " to have data (the rates need two scrapes)").atMost(Duration.ofSeconds(15))
-                    .untilAsserted(() -> {
-                        empty.clear();
-                        for (var panel : dashboard.path("panels")) {
-                            for (var target : panel.path("targets")) {
-                                var expr = target.path("expr").asText();
-                                if (prometheus.query(expr).isEmpty()) {
-                                    empty.add(panel.path("title").asText() + ": " + expr);
-                                }
-                            }
-                        }
-                        assertThat(empty).as("panels of the Grafana dashboard %s whose query returns nothing from your series",
-                                DASHBOARD).isEmpty();
-                    });
+            Dashboards.assertEveryPanelHasData(DASHBOARD, prometheus);
         }
-    }
-
-    /** A file of the lab's repository, from the module's folder (Maven) or the repository's (./lab). */
-    private static Path fromRepository(Path file) {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(file))) {
-                return dir.resolve(file);
-            }
-        }
-        throw new IllegalStateException("No " + file + " in this folder or above it: run the tests from the lab's repository");
     }
 
     /** A real Prometheus scraping an exporter with your configuration in front of every broker and controller. */
