@@ -22,7 +22,11 @@ import org.HdrHistogram.Histogram;
 public record LoadReport(String workload, double targetRecordsPerSecond, long sent, long acknowledged, long failed,
                          List<String> firstErrors, double seconds, double recordsPerSecond, double megabytesPerSecond,
                          Latency ackLatency, Latency serviceTime, Latency endToEnd, List<Second> timeline,
-                         Map<String, Object> producerSettings) {
+                         Map<String, Object> producerSettings, Map<String, Double> producerMetrics) {
+
+    /** The producer's own metrics a report keeps: how it batched, compressed and waited. */
+    static final java.util.Set<String> PRODUCER_METRICS = java.util.Set.of("records-per-request-avg", "batch-size-avg",
+            "compression-rate-avg", "request-latency-avg", "record-queue-time-avg", "request-rate");
 
     /** Percentiles in milliseconds; {@code count} 0 when nothing was measured. */
     public record Latency(long count, double p50, double p90, double p99, double p999, double max) {
@@ -54,10 +58,20 @@ public record LoadReport(String workload, double targetRecordsPerSecond, long se
                 throughput:    %,.0f records/s, %.2f MB/s over %.1f s
                 ack latency:   %s   (from when each record was due: coordinated omission corrected)
                 service time:  %s   (from the send call: what a closed-loop tool would report)
-                end to end:    %s""",
+                end to end:    %s
+                producer:      %s""",
                 workload, targetRecordsPerSecond == 0 ? "flat out" : String.format("target %,.0f records/s", targetRecordsPerSecond),
                 sent, acknowledged, failed, firstErrors.isEmpty() ? "" : "; first errors: " + firstErrors,
-                recordsPerSecond, megabytesPerSecond, seconds, ackLatency.line(), serviceTime.line(), endToEnd.line());
+                recordsPerSecond, megabytesPerSecond, seconds, ackLatency.line(), serviceTime.line(), endToEnd.line(),
+                producerLine());
+    }
+
+    /** The producer's batching in one line: records per request, batch size, compression. */
+    private String producerLine() {
+        return String.format("%.1f records per request, batches of %.0f B on average, compressed to %.2f of their size",
+                producerMetrics.getOrDefault("records-per-request-avg", Double.NaN),
+                producerMetrics.getOrDefault("batch-size-avg", Double.NaN),
+                producerMetrics.getOrDefault("compression-rate-avg", Double.NaN));
     }
 
     public Path writeJson(Path file) {

@@ -130,11 +130,13 @@ public final class LoadRun {
             return thread;
         });
         double seconds;
+        Map<String, Double> producerMetrics;
         try (var producer = new KafkaProducer<byte[], byte[]>(producerSettings())) {
             startNanos = System.nanoTime();
             ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
             send(producer);
             producer.flush();
+            producerMetrics = producerMetrics(producer);
         } finally {
             seconds = (System.nanoTime() - startNanos) / 1e9;
             if (reader != null) {
@@ -151,7 +153,19 @@ public final class LoadRun {
                 failed.sum(), List.copyOf(firstErrors), seconds, acknowledged.sum() / seconds,
                 acknowledgedBytes.sum() / seconds / 1_000_000, LoadReport.Latency.of(ackTotal),
                 LoadReport.Latency.of(serviceTotal), LoadReport.Latency.of(endToEndTotal), List.copyOf(timeline),
-                plan.producerSettings());
+                plan.producerSettings(), producerMetrics);
+    }
+
+    /** What the producer says about the run: how it batched and compressed (the averages over its last 30 s). */
+    private static Map<String, Double> producerMetrics(KafkaProducer<byte[], byte[]> producer) {
+        var kept = new java.util.TreeMap<String, Double>();
+        producer.metrics().forEach((name, metric) -> {
+            if (name.group().equals("producer-metrics") && LoadReport.PRODUCER_METRICS.contains(name.name())
+                    && metric.metricValue() instanceof Double value) {
+                kept.put(name.name(), value);
+            }
+        });
+        return kept;
     }
 
     private Map<String, Object> producerSettings() {
