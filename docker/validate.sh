@@ -31,4 +31,25 @@ for file in "${files[@]}"; do
     status=1
   fi
 done
+# The monitoring overlay is no project of its own: it is checked on top of the cluster it extends.
+if errors=$("${compose[@]}" -f cluster/compose.yml -f monitoring/compose.monitoring.yml config -q 2>&1); then
+  echo "ok  docker/cluster/compose.yml + docker/monitoring/compose.monitoring.yml"
+else
+  echo "FAILED  docker/cluster/compose.yml + docker/monitoring/compose.monitoring.yml"
+  echo "$errors" | sed 's/^/    /'
+  status=1
+fi
+
+# Its Prometheus configuration and rules, with Prometheus's own checker where it is installed.
+if command -v promtool >/dev/null 2>&1; then
+  if errors=$(promtool check config monitoring/prometheus/prometheus.yml 2>&1 && promtool check rules monitoring/prometheus/rules/*.yml 2>&1); then
+    echo "ok  docker/monitoring/prometheus (promtool check config, check rules)"
+  else
+    echo "FAILED  docker/monitoring/prometheus"
+    echo "$errors" | sed 's/^/    /'
+    status=1
+  fi
+else
+  echo "--  docker/monitoring/prometheus not checked: no promtool (./lab prometheus install)"
+fi
 exit $status

@@ -61,8 +61,14 @@ final class WrongSolutionRunner {
         System.setProperty("lab.log.dir", module.resolve("target/wrong-solutions").toString());
         System.setProperty("lab.warm", "true");
         var filter = args.length > 2 ? args[2] : null;
-        var ok = new WrongSolutionRunner(module, System.out).runAll(ExerciseCatalog.of(root), filter);
-        System.exit(ok ? 0 : 1);
+        try {
+            var ok = new WrongSolutionRunner(module, System.out).runAll(ExerciseCatalog.of(root), filter);
+            System.exit(ok ? 0 : 1);
+        } catch (Exception | Error e) {
+            // The shared broker's threads would keep this JVM alive after a failure: exit with it.
+            e.printStackTrace();
+            System.exit(2);
+        }
     }
 
     /** Runs every wrong solution of the week (or those of one exercise, or one id); true when all are caught. */
