@@ -41,7 +41,7 @@ class HotPartitionsTest {
         var average = EVENTS.size() / (double) PARTITIONS;
 
         assertThat(counts.values().stream().mapToLong(Long::longValue).max().orElseThrow())
-                .as("records in the fullest partition, of %d events on %d partitions (%.0f on average); per partition: %s."
+                .as("keyed your way: records in the fullest partition, of %d events on %d partitions (%.0f on average); per partition: %s."
                         + " A key that a few values dominate (the customer) fills a few partitions; so does no key, as"
                         + " keyless records fill one partition's batch at a time", EVENTS.size(), PARTITIONS, average, counts).isLessThanOrEqualTo((long) (1.5 * average));
     }
@@ -56,7 +56,7 @@ class HotPartitionsTest {
         var scattered = byOrder.entrySet().stream()
                 .filter(order -> order.getValue().stream().map(ConsumerRecord::partition).distinct().count() > 1)
                 .map(Map.Entry::getKey).limit(5).toList();
-        assertThat(scattered).as("orders whose steps landed in more than one partition (first 5): a consumer can read"
+        assertThat(scattered).as("keyed your way: orders whose steps landed in more than one partition (first 5): a consumer can read"
                 + " 'shipped' before 'paid'").isEmpty();
         byOrder.forEach((order, records) -> assertThat(records.stream().map(record -> record.value().split(":")[1]).toList())
                 .as("the steps of %s as read back", order).isEqualTo(STEPS));
