@@ -88,7 +88,9 @@ class NetworkFaultTest {
     }
 
     @Nested
-    @WithKafka(brokers = 3, processes = true, controllers = 3) // the cluster of 7.1, 7.3 and 7.4: no start of its own
+    // A cluster of its own: sharing the 3+3 cluster of 7.1, 7.3 and 7.4 saves a start, but a broker frozen
+    // here left broker 0's request-handler idle rate above 1 for 7.1 when 7.1 ran after this test.
+    @WithKafka(brokers = 3, processes = true)
     @DisplayName("between brokers")
     class BrokerLink {
 

@@ -27,6 +27,7 @@ import javax.management.remote.JMXServiceURL;
 
 import lab.kit.broker.KafkaNodeProcess.Role;
 import lab.kit.process.Folders;
+import lab.kit.process.JavaService;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
@@ -224,20 +225,8 @@ public final class ProcessCluster implements LabCluster {
         config.putAll(wanted.nodeConfig.getOrDefault(id, Map.of()));
         var jmxPort = freePort();
         var jvmOptions = new ArrayList<>(wanted.jvmOptions);
-        jvmOptions.addAll(jmxOptions(jmxPort));
+        jvmOptions.addAll(JavaService.jmxOptions(jmxPort));
         return new KafkaNodeProcess(id, role, port, jmxPort, dir.resolve("node-" + id), config, jvmOptions);
-    }
-
-    /**
-     * JMX on one port, on the loopback only, without authentication, as {@code KAFKA_JMX_PORT} gives a
-     * broker started by Kafka's scripts: how monitoring tools and the lessons read a node's metrics and its
-     * JVM's memory. The RMI port is the same, so the address stays one port after a restart.
-     */
-    private static List<String> jmxOptions(int port) {
-        return List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Dcom.sun.management.jmxremote.local.only=true");
     }
 
     @Override

@@ -48,10 +48,7 @@ public final class JavaService implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Dcom.sun.management.jmxremote.local.only=true"));
+        command.addAll(jmxOptions(port));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServiceMain.class.getName(), mainClass.getName()));
         command.addAll(args);
         try {
@@ -66,6 +63,18 @@ public final class JavaService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the service " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * JMX on one port, on the loopback only, without authentication, as {@code KAFKA_JMX_PORT} gives a
+     * broker started by Kafka's scripts: how tests read a child JVM's metrics and memory. The RMI port is
+     * the same, so the address stays one port after a restart. The kit's broker processes use it too.
+     */
+    public static List<String> jmxOptions(int port) {
+        return List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.local.only=true");
     }
 
     /** Where its JVM serves JMX. */
@@ -120,6 +129,7 @@ public final class JavaService implements AutoCloseable {
         }
     }
 
+    /** Its own free port: lab.kit.process must not depend on lab.kit.broker (LabPorts), which depends on it. */
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
