@@ -31,6 +31,10 @@ public final class LabBrokerConfig {
         // a lab rebalance should take a second, not ten.
         config.put("group.consumer.min.heartbeat.interval.ms", "500");
         config.put("group.consumer.heartbeat.interval.ms", "1000");
+        // How soon a dead member is noticed is a lesson (7.14); production's floors (6 s classic, 45 s for
+        // the consumer protocol) would make it take a minute. Only the floors move: the defaults stay.
+        config.put("group.min.session.timeout.ms", "1000");
+        config.put("group.consumer.min.session.timeout.ms", "1000");
         // A restarted broker may register again only once its old session expired (9 s by default):
         // shorter sessions let failover lessons restart brokers in seconds. Heartbeats must be faster.
         config.put("broker.heartbeat.interval.ms", "500");

@@ -102,6 +102,9 @@ public final class LoadRun {
                     throw new LabSetupException("Cannot create the topic " + topic + ": " + e.getCause().getMessage());
                 }
             }
+            // A leader named a moment before it serves the partition: a flat-out run's first batches could
+            // then wait out the delivery timeout (KAFKA-15591; seen once here, 59 of 20,000 records after 120 s).
+            lab.kit.broker.TopicReadiness.await(admin, topic, bootstrap, Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);

@@ -77,7 +77,8 @@ class LoadRunTest {
         var json = report.writeJson(folder.resolve("load.json"));
         var charts = report.writeCharts(folder, "load");
 
-        assertThat(report.acknowledged()).isEqualTo(20_000);
+        assertThat(report.acknowledged()).as("acknowledged of 20,000 sent flat out; %d failed, first errors %s, in %.1f s",
+                report.failed(), report.firstErrors(), report.seconds()).isEqualTo(20_000);
         assertThat(report.megabytesPerSecond()).as("MB/s of 100-byte records").isCloseTo(
                 report.recordsPerSecond() * 100 / 1e6, org.assertj.core.data.Offset.offset(0.01));
         var read = new ObjectMapper().readTree(json.toFile());
