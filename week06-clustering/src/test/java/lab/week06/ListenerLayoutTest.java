@@ -21,6 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * known to clients as 127.0.0.1 (both reach this machine, so the test can tell which address a broker
  * hands out). These tests start their own brokers: a broker's listeners are fixed when it starts.
  */
+// Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
+// one such class at a time, its tests in order.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("second-cluster")
 @Tag("ex6.2")
 @DisplayName("6.2 Listeners and advertised listeners")
 class ListenerLayoutTest {

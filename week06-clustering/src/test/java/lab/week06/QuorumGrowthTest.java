@@ -24,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -35,6 +38,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * ({@code --standalone}); 3001 and 3002 start without a vote ({@code --no-initial-controllers}) and follow
  * the metadata log as observers. Every test starts from that quorum.
  */
+// Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
+// one such class at a time, its tests in order.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("second-cluster")
 @Tag("ex6.11")
 @DisplayName("6.11 Growing the controller quorum")
 class QuorumGrowthTest {

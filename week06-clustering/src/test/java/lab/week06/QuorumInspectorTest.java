@@ -10,10 +10,17 @@ import lab.kit.process.KafkaCli;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Three brokers and a quorum of three controllers, each its own process: a controller can really die. */
+// Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
+// one such class at a time, its tests in order.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("second-cluster")
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex6.1")
 @DisplayName("6.1 The KRaft controller quorum")

@@ -24,6 +24,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * do so that a returning broker does not flood the network): a broker that is registered again is not
  * yet in sync for a few seconds.
  */
+// Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
+// one such class at a time, its tests in order.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("second-cluster")
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex6.4")
 @DisplayName("6.4 A rolling restart")

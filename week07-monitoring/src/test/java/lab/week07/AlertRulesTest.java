@@ -36,8 +36,8 @@ class AlertRulesTest {
 
     @Test
     @DisplayName("the rules pass the specification's unit tests (promtool test rules, alert-rules.test.yml)")
-    void passesTheSpecification(KafkaLab kafka) throws Exception {
-        RuleSpec.assertPasses(AlertRules.yaml(), "alert-rules.test.yml", RuleSpec.outputs().resolve(kafka.uniqueName("spec")));
+    void passesTheSpecification() throws Exception { // no cluster: promtool alone
+        RuleSpec.assertPasses(AlertRules.yaml(), "alert-rules.test.yml", RuleSpec.outputs().resolve("spec-" + System.nanoTime()));
     }
 
     @Test

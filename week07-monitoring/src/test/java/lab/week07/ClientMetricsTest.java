@@ -23,6 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -32,6 +35,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * after 3,000 orders (lz4, 20 ms linger, partitions of unequal size), compared with the clients' own
  * metrics, and scraped by a real Prometheus for the lab's clients dashboard.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other classes,
+@ResourceLock("waits")              // one such class at a time, its tests in order
 @WithKafka
 @Tag("ex7.7")
 @DisplayName("7.7 The clients' metrics, in Prometheus")

@@ -65,6 +65,8 @@ class ClusterHealthTest {
     @Test
     @DisplayName("a broker stopped: each live broker counts the under-replicated partitions it leads")
     void underReplicatedPerLeader(KafkaLab kafka) throws Exception {
+        assertThat(underReplicatedPerBroker(kafka, List.of(0, 1, 2)).values()).as("under-replicated partitions per broker,"
+                + " before any broker is stopped").allMatch(count -> count == 0);
         var topic = kafka.createTopic("orders", 6, 3, Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
 
         kafka.cluster().stopBroker(2);
@@ -80,6 +82,8 @@ class ClusterHealthTest {
     @Test
     @DisplayName("two brokers stopped: the partitions below min.insync.replicas, where acks=all writes fail")
     void underMinIsr(KafkaLab kafka) throws Exception {
+        assertThat(ClusterHealth.brokerGauges(Jmx.of(kafka, 0)).underMinIsr()).as("partitions under min ISR on broker 0,"
+                + " before any broker is stopped").isZero();
         var topic = kafka.createTopic("payments", 3, 3, Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
 
         kafka.cluster().stopBroker(1);
@@ -113,6 +117,8 @@ class ClusterHealthTest {
     @Test
     @DisplayName("offline partitions, as the active controller counts them")
     void offlinePartitions(KafkaLab kafka) throws Exception {
+        assertThat(ClusterHealth.offlinePartitions(controllersActiveLast(kafka, activeController(kafka))))
+                .as("offline partitions of a whole cluster (the active controller listed last)").isZero();
         var topic = kafka.uniqueName("audit");
         kafka.admin().createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(2))))).all().get();
         kafka.awaitTopicReady(topic);

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -35,6 +38,8 @@ import static org.assertj.core.api.Assertions.fail;
  * under the consumer protocol with the learner's group configuration. The two runs go side by side: the
  * wait is the broker's clock, not the CPU.
  */
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other classes,
+@ResourceLock("waits")              // one such class at a time, its tests in order
 @WithKafka
 @Tag("ex7.14")
 @DisplayName("7.14 Noticing a dead member: the classic protocol and the consumer protocol")

@@ -54,6 +54,7 @@ class NetworkFaultTest {
         @Test
         @DisplayName("a healthy link: nothing")
         void healthy(KafkaLab kafka) throws Exception {
+            calmFirst();
             var topic = kafka.createTopic("payments", 1);
             try (var producer = producer(kafka)) {
                 var signals = window(kafka.admin(), producer, topic, () -> { });
@@ -65,6 +66,7 @@ class NetworkFaultTest {
         @Test
         @DisplayName("a link cut for 2.5 s: the client's link, the cluster being whole")
         void cut(KafkaLab kafka) throws Exception {
+            calmFirst();
             var topic = kafka.createTopic("payments", 1);
             try (var producer = producer(kafka)) {
                 var signals = window(kafka.admin(), producer, topic, () -> {
@@ -97,6 +99,7 @@ class NetworkFaultTest {
         @Test
         @DisplayName("a follower cut off from its leader: the brokers' link")
         void followerCutOff(KafkaLab kafka) throws Exception {
+            calmFirst();
             var cluster = (ProcessCluster) kafka.cluster();
             var topic = kafka.createTopic("payments", 1, 3, Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
             // Short timeouts: a request that went to the frozen node must give up soon and try another.
@@ -120,6 +123,12 @@ class NetworkFaultTest {
                         .ignoreExceptions().until(() -> describe(admin, topic).partitions().get(0).isr().size() == 3);
             }
         }
+    }
+
+    /** Before a fault is made, the calm it breaks: your locate() must see nothing there (and a stub fails here, at once). */
+    private static void calmFirst() {
+        assertThat(NetworkFault.locate(new NetworkSignals(0, 0, 0))).as("the fault before anything happens: no retries, no"
+                + " errors, cluster whole").isEqualTo(FaultPlace.NONE);
     }
 
     /** The fault under test, framed by writes before and during it: the signals over that window. */

@@ -20,7 +20,8 @@ public class ResultsRecorder implements TestExecutionListener {
 
     private static final int MESSAGE_LIMIT = 2_000;
 
-    private final List<TestResult> results = new ArrayList<>();
+    // Test classes marked @Execution(CONCURRENT) finish on other threads.
+    private final List<TestResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
