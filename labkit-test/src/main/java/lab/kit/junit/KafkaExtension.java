@@ -82,7 +82,7 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
     }
 
     /** What a test class asked for in its {@link WithKafka}. */
-    record Shape(int brokers, boolean faultyLink, boolean processes, int controllers) {
+    record Shape(int brokers, boolean faultyLink, boolean processes, int controllers, boolean secured) {
 
         static Shape wanted(ExtensionContext context) {
             Optional<ExtensionContext> current = Optional.of(context);
@@ -91,11 +91,11 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
                         .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafka.class));
                 if (annotation.isPresent()) {
                     var wanted = annotation.get();
-                    return new Shape(wanted.brokers(), wanted.faultyLink(), wanted.processes(), wanted.controllers());
+                    return new Shape(wanted.brokers(), wanted.faultyLink(), wanted.processes(), wanted.controllers(), wanted.secured());
                 }
                 current = current.get().getParent();
             }
-            return new Shape(1, false, false, 1);
+            return new Shape(1, false, false, 1, false);
         }
 
         LabCluster start() {
@@ -105,6 +105,13 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
             }
             if (faultyLink) {
                 return LinkedCluster.start();
+            }
+            if (secured) {
+                if (brokers != 1 || processes) {
+                    throw new LabSetupException("@WithKafka(secured = true) runs one embedded broker with secured listeners;"
+                            + " remove brokers = " + brokers + (processes ? " and processes = true" : "") + ".");
+                }
+                return lab.kit.security.SecuredCluster.start();
             }
             return processes ? Clusters.crashableFromSystemProperties(brokers, controllers)
                     : Clusters.fromSystemProperties(brokers);

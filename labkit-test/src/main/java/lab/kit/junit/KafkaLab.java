@@ -67,6 +67,15 @@ public final class KafkaLab implements AutoCloseable {
                 + " annotate it with @WithKafka(faultyLink = true).");
     }
 
+    /** The secured broker's listeners, CA and users; needs {@code @WithKafka(secured = true)}. */
+    public lab.kit.security.SecuredCluster security() {
+        if (cluster instanceof lab.kit.security.SecuredCluster secured) {
+            return secured;
+        }
+        throw new IllegalStateException("This test uses secured listeners, but its class does not ask for them:"
+                + " annotate it with @WithKafka(secured = true).");
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }

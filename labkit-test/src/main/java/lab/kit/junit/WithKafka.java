@@ -27,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * @WithKafka(brokers = 3, processes = true)   // one process per broker: kill -9, per-broker metrics
  * class HardKillTest { ... }
+ *
+ * @WithKafka(secured = true)   // kafka.security(): TLS, mTLS and SASL listeners, a CA, ACLs enforced
+ * class TlsTest { ... }
  * }</pre>
  */
 @Target(ElementType.TYPE)
@@ -54,4 +57,11 @@ public @interface WithKafka {
 
     /** With {@link #processes()}: 1 controller, or a quorum of 3 that survives losing one. */
     int controllers() default 1;
+
+    /**
+     * One embedded broker with TLS, mTLS and SASL listeners, certificates and users made at its start, and
+     * an authorizer that denies what no ACL allows ({@link lab.kit.security.SecuredCluster}); a test gets
+     * it from {@link KafkaLab#security()}. The kit's own helpers keep a door of their own. Always embedded.
+     */
+    boolean secured() default false;
 }
