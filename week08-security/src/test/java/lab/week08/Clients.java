@@ -58,12 +58,12 @@ final class Clients {
     }
 
     /**
-     * Asks until {@code expectation} holds for the outcome (null: the request succeeded), for at most 10 s:
+     * Asks until {@code expectation} holds for the outcome (null: the request succeeded), for at most 5 s:
      * a user's credential reaches the broker through the cluster's metadata a moment after the Admin call.
      * Returns the last outcome.
      */
     static Throwable awaitOutcome(Map<String, Object> config, java.util.function.Predicate<Throwable> expectation) {
-        var deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        var deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
         var outcome = failureOf(config);
         while (!expectation.test(outcome) && System.nanoTime() < deadline) {
             try {

@@ -84,6 +84,23 @@ class ScramUsersTest {
         var outcome = Clients.awaitOutcome(settings, failure -> failure instanceof SaslAuthenticationException);
         assertThat(outcome).as("logging in as %s after remove(): its credential must be gone", user)
                 .isInstanceOf(SaslAuthenticationException.class);
+        assertThat(credentialsOf(kafka, user)).as("the cluster's SCRAM credentials for %s after remove(): none at all, not"
+                + " one with a new password", user).isEmpty();
+    }
+
+    /** The SCRAM credentials the cluster holds for {@code user}: none when it knows no such user. */
+    private static List<org.apache.kafka.clients.admin.ScramCredentialInfo> credentialsOf(KafkaLab kafka, String user) {
+        try {
+            return kafka.admin().describeUserScramCredentials(List.of(user)).all().get().get(user).credentialInfos();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.ResourceNotFoundException) {
+                return List.of();
+            }
+            throw new IllegalStateException("Describing the SCRAM credentials of " + user + " failed: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,6 +42,10 @@ class TlsClientTest {
         var producerConfig = new HashMap<>(Clients.at(security.bootstrap(Listener.SSL), Map.of()));
         producerConfig.remove("default.api.timeout.ms"); // an Admin setting; the producer would warn of it
         producerConfig.putAll(settings);
+        // A client that cannot reach the listener fails within seconds, not after the producer's default minute.
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000);
+        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
 
         try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "pay-1", "payment.authorized")).get();

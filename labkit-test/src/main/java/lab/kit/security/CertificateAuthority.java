@@ -81,7 +81,7 @@ public final class CertificateAuthority {
         try {
             Files.createDirectories(folder);
             var keys = newKeys();
-            var subject = new X500Name("CN=" + name + ",O=Kafka Lab");
+            var subject = name("CN=" + name + ",O=Kafka Lab");
             var validity = Validity.days(30);
             org.bouncycastle.cert.X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(validity.notBefore()),
                     Date.from(validity.notAfter()), subject, keys.getPublic())
@@ -106,7 +106,7 @@ public final class CertificateAuthority {
         try {
             var subjectKeys = newKeys();
             org.bouncycastle.cert.X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(validity.notBefore()),
-                    Date.from(validity.notAfter()), new X500Name(subject), subjectKeys.getPublic())
+                    Date.from(validity.notAfter()), name(subject), subjectKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
             if (hosts.length > 0) {
@@ -175,6 +175,14 @@ public final class CertificateAuthority {
         var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         return generator.generateKeyPair();
+    }
+
+    /**
+     * A name as written, e.g. {@code CN=order-service,OU=shop,O=Kafka Lab}: read in RFC 4514's order, so the
+     * broker (Java's RFC 2253 form) sees it as written, and principal mapping rules match what was written.
+     */
+    private static X500Name name(String distinguishedName) {
+        return new X500Name(org.bouncycastle.asn1.x500.style.RFC4519Style.INSTANCE, distinguishedName);
     }
 
     private static BigInteger serial() {
