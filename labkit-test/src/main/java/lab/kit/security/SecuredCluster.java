@@ -137,6 +137,36 @@ public final class SecuredCluster implements LabCluster {
         return "localhost:" + broker.boundPort(new ListenerName(listener.name()));
     }
 
+    /** The broker's id, for its dynamic configuration ({@code ConfigResource.Type.BROKER}). */
+    public int brokerId() {
+        return cluster.brokerIds().iterator().next();
+    }
+
+    /**
+     * The certificate a new TLS connection to {@code listener} is shown now, read with a plain TLS socket
+     * that trusts the shop's CA (and checks nothing else: it is only looking).
+     */
+    public java.security.cert.X509Certificate presentedCertificate(Listener listener) {
+        try {
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            var store = java.security.KeyStore.getInstance(ca.truststore().type());
+            try (var in = java.nio.file.Files.newInputStream(ca.truststore().path())) {
+                store.load(in, ca.truststore().password().toCharArray());
+            }
+            trust.init(store);
+            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            var address = bootstrap(listener).split(":");
+            try (var socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(address[0], Integer.parseInt(address[1]))) {
+                socket.setSoTimeout(5_000);
+                socket.startHandshake();
+                return (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+            }
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the certificate the " + listener + " listener presents: " + e, e);
+        }
+    }
+
     /** The shop's CA: it signed the broker's certificates, and it signs the services'. */
     public CertificateAuthority ca() {
         return ca;
