@@ -39,6 +39,9 @@ public final class LabBrokerConfig {
         // shorter sessions let failover lessons restart brokers in seconds. Heartbeats must be faster.
         config.put("broker.heartbeat.interval.ms", "500");
         config.put("broker.session.timeout.ms", "2500");
+        // The log cleaner looks for compactable logs every 15 s by default: a lesson on compaction (8.8)
+        // should see it work within a second.
+        config.put("log.cleaner.backoff.ms", "500");
         // Retention is checked every 5 minutes by default: a lesson on retention should see it within a second.
         config.put("log.retention.check.interval.ms", "1000");
         // ... starting a second after the broker, not the 30 s Kafka waits before its first log tasks.
