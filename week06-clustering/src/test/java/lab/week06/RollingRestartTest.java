@@ -35,9 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written at a steady pace, run once and checked by each test. The operations record every restart and
  * what the cluster looked like at that moment. The second broker is slow to come back (its process starts
  * 4 s late, as after a long log recovery): a procedure that waits a fixed time instead of checking fails.
- * While a broker is down, 1 MB more orders arrive, and catching up is throttled to 512 KB/s (as operators
- * do so that a returning broker does not flood the network): a broker that is registered again is not
- * yet in sync for a few seconds.
+ * While a broker is down, 6 MB more orders arrive (2 MB a partition), and catching up is throttled to 2 MB/s
+ * (as operators do so that a returning broker does not flood the network): a broker that is registered
+ * again is not yet in sync for a second or two. The throttle holds only from the second fetch on, and one
+ * fetch brings up to 1 MB a partition (replica.fetch.max.bytes): with 1 MB a partition, a CI run saw a
+ * returning broker in sync at once.
  */
 // Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
 // one such class at a time, its tests in order.
@@ -127,7 +129,7 @@ class RollingRestartTest {
                         .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2")))).all().get();
                 kafka.awaitTopicReady(topic);
                 throttleCatchingUp(topic, List.of(
-                        new AlterConfigOp(new ConfigEntry("follower.replication.throttled.rate", "524288"), AlterConfigOp.OpType.SET)),
+                        new AlterConfigOp(new ConfigEntry("follower.replication.throttled.rate", "2097152"), AlterConfigOp.OpType.SET)),
                         List.of(new AlterConfigOp(new ConfigEntry("follower.replication.throttled.replicas", "*"), AlterConfigOp.OpType.SET)));
                 writer = CompletableFuture.supplyAsync(() -> writeSteadily(topic, writing));
                 new RollingRestart(new RecordingOperations(topic)).run();
@@ -166,12 +168,12 @@ class RollingRestartTest {
             }
         }
 
-        /** 1 MB of orders for a broker that is down to catch up on when it returns. */
+        /** 6 MB of orders for a broker that is down to catch up on when it returns: more than one fetch brings. */
         private void writeBacklog(String topic) {
             var sends = new ArrayList<java.util.concurrent.Future<?>>();
             try (var producer = kafka.newProducer(Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
                 var order = "x".repeat(1024);
-                for (int i = 0; i < 1024; i++) {
+                for (int i = 0; i < 6 * 1024; i++) {
                     sends.add(producer.send(new ProducerRecord<>(topic, "backlog-" + i, order)));
                 }
                 producer.flush();

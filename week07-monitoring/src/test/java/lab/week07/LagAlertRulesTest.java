@@ -20,9 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -32,8 +29,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * lag-alert-rules.test.yml) and live: a real Prometheus scrapes the lab's lag exporter while orders keep
  * arriving, one group keeps up and another stops; both alerts must fire for the stopped group only.
  */
-@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other classes,
-@ResourceLock("waits")              // one such class at a time, its tests in order
 @WithKafka
 @Tag("ex7.6")
 @DisplayName("7.6 Alerts on consumer groups: lag growing, commits stopped")
