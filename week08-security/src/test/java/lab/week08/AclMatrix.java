@@ -36,7 +36,7 @@ final class AclMatrix {
     /** A shop topic that is not in the table: analytics must read it too ("tomorrow's topic"). */
     static final String NEW_TOPIC = Shop.PREFIX + "returns";
 
-    enum Action { WRITE, READ, READ_IN_ANOTHER_GROUP, CREATE_TOPIC, DESCRIBE_CONFIGS, TRANSACTION }
+    enum Action { WRITE, READ, READ_IN_ANOTHER_GROUP, CREATE_TOPIC, DESCRIBE_CONFIGS, ALTER_CONFIGS, TRANSACTION }
 
     record Outcome(String service, Action action, String resource, boolean expected, boolean allowed, String error) {
         boolean asExpected() {
@@ -71,6 +71,7 @@ final class AclMatrix {
             var created = Shop.PREFIX + "created-by-" + service;
             outcomes.add(check(service, Action.CREATE_TOPIC, created, () -> create(tls, created)));
             outcomes.add(check(service, Action.DESCRIBE_CONFIGS, Shop.ORDERS, () -> describeConfigs(tls, Shop.ORDERS)));
+            outcomes.add(check(service, Action.ALTER_CONFIGS, Shop.ORDERS, () -> alterConfigs(tls, Shop.ORDERS)));
             var transactionalId = service + "-7";
             outcomes.add(check(service, Action.TRANSACTION, transactionalId, () -> transaction(tls, transactionalId)));
         }
@@ -97,7 +98,7 @@ final class AclMatrix {
                 default -> false;
             };
             case READ_IN_ANOTHER_GROUP -> false;
-            case CREATE_TOPIC, DESCRIBE_CONFIGS -> service.equals(Shop.SHOP_ADMIN);
+            case CREATE_TOPIC, DESCRIBE_CONFIGS, ALTER_CONFIGS -> service.equals(Shop.SHOP_ADMIN);
             case TRANSACTION -> service.equals(Shop.PAYMENT_SERVICE) && resource.startsWith(Shop.PAYMENT_TRANSACTIONS);
         };
     }
@@ -171,6 +172,16 @@ final class AclMatrix {
     private static void describeConfigs(Map<String, Object> tls, String topic) throws Exception {
         try (var admin = Admin.create(tls)) {
             admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic))).all().get();
+        }
+    }
+
+    /** Sets shop.orders' retention to the week it already keeps: a change in form, refused or allowed all the same. */
+    private static void alterConfigs(Map<String, Object> tls, String topic) throws Exception {
+        try (var admin = Admin.create(tls)) {
+            var week = new org.apache.kafka.clients.admin.ConfigEntry("retention.ms", Long.toString(Duration.ofDays(7).toMillis()));
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    List.of(new org.apache.kafka.clients.admin.AlterConfigOp(week, org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+                    .all().get();
         }
     }
 

@@ -138,7 +138,10 @@ class CustomerProfilesTest {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(KafkaLab kafka, String topic) {
-        try (var consumer = kafka.newConsumerWithoutGroup()) {
+        // A consumer of its own, closed here: the kit's would stay registered until the test ends, one per read.
+        var config = new HashMap<>(kafka.consumerConfig("unused"));
+        config.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
             var partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
