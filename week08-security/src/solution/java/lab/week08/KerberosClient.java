@@ -11,8 +11,10 @@ import org.apache.kafka.common.config.SaslConfigs;
  * issued by the company's KDC, with its key in a keytab file. Kafka can use it (SASL GSSAPI): no passwords
  * to hand out, tickets that expire on their own. The client logs in from its keytab and asks the KDC for a
  * ticket to the broker's service principal ({@code kafka/<host>}); the broker turns the client's principal
- * into a user name for its ACLs. Kerberos principals look like {@code order-service@SHOP.LAB} (a user) or
- * {@code order-service/worker-1@SHOP.LAB} (a service on a host): both are {@code User:order-service}.
+ * into a user name for its ACLs. The shop's services are in the realm SHOP.LAB, the KDC's own (its default):
+ * {@code order-service@SHOP.LAB} and {@code order-service/worker-1@SHOP.LAB} (a service on a host) are both
+ * {@code User:order-service}. Its people log in from the company directory's realm, which the KDC trusts:
+ * {@code alice@CORP.LAB} is {@code User:alice}. A partner's realm (PARTNER.ORG) must never make a shop user.
  */
 public final class KerberosClient {
 
@@ -32,10 +34,11 @@ public final class KerberosClient {
                         + " storeKey=true keyTab=\"" + keytab + "\" principal=\"" + principal + "\";");
     }
 
-    /** The broker's sasl.kerberos.principal.to.local.rules: the shop's principals, with or without a host, to user names. */
+    /** The broker's sasl.kerberos.principal.to.local.rules: the shop's and the directory's principals to user names. */
     public static String toLocalRules() {
-        // [1:$1@$0] is a one-part principal as "name@REALM"; [2:$1@$0] a two-part one, without its host.
-        // Only the shop's realm is mapped; DEFAULT then handles the default realm's one-part names.
-        return "RULE:[1:$1@$0](.*@SHOP\\.LAB)s/@.*//,RULE:[2:$1@$0](.*@SHOP\\.LAB)s/@.*//,DEFAULT";
+        // DEFAULT keeps the first part of a principal of the default realm (SHOP.LAB), host or not, and
+        // refuses other realms. The directory's realm needs its own rule: [1:$1@$0] is a one-part principal
+        // as "name@REALM", anchored on that realm only.
+        return "RULE:[1:$1@$0](.*@CORP\\.LAB)s/@.*//,DEFAULT";
     }
 }

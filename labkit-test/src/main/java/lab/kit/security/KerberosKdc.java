@@ -25,6 +25,7 @@ import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 public final class KerberosKdc implements AutoCloseable {
 
     public static final String REALM = "SHOP.LAB";
+    private static volatile Integer jvmPort;
 
     private final SimpleKdcServer server;
     private final Path folder;
@@ -44,7 +45,10 @@ public final class KerberosKdc implements AutoCloseable {
     public static KerberosKdc start(Path folder) {
         try {
             Files.createDirectories(folder);
-            var port = freePort();
+            // The JVM keeps the first krb5.conf it reads (the KDC's address in it): a KDC started again in the
+            // same JVM takes the same port, so that cached address stays right.
+            var port = jvmPort != null ? jvmPort : freePort();
+            jvmPort = port;
             var server = new SimpleKdcServer();
             server.setWorkDir(folder.toFile());
             server.setKdcHost("localhost");
@@ -68,7 +72,9 @@ public final class KerberosKdc implements AutoCloseable {
     public Principal principal(String name) {
         var keytab = folder.resolve(name.replace('/', '_') + ".keytab");
         try {
-            server.createAndExportPrincipals(keytab.toFile(), name);
+            // One key per keytab: exporting through createAndExportPrincipals writes every principal's key.
+            server.createPrincipal(name);
+            server.getKadmin().exportKeytab(keytab.toFile(), name);
         } catch (KrbException e) {
             throw new IllegalStateException("The KDC could not make the principal " + name + ": " + e.getMessage(), e);
         }
