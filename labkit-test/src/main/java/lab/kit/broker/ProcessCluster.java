@@ -62,14 +62,17 @@ public final class ProcessCluster implements LabCluster {
 
     private final Map<Integer, KafkaNodeProcess> nodes;
     private final Path dir;
+    /** Settings the kit's own clients add to their defaults ({@link Builder#clientConfig}). */
+    private final Map<String, Object> clientConfig;
     private final Set<Integer> stopped = new TreeSet<>();
     /** Nodes frozen by {@link #pauseNode}: alive, and answering nothing. */
     private final Set<Integer> paused = new TreeSet<>();
     private final Thread reaper = new Thread(this::killAll, "lab-process-cluster-reaper");
 
-    private ProcessCluster(Map<Integer, KafkaNodeProcess> nodes, Path dir) {
+    private ProcessCluster(Map<Integer, KafkaNodeProcess> nodes, Path dir, Map<String, Object> clientConfig) {
         this.nodes = nodes;
         this.dir = dir;
+        this.clientConfig = Map.copyOf(clientConfig);
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
@@ -84,6 +87,7 @@ public final class ProcessCluster implements LabCluster {
         private final Map<String, String> config = new HashMap<>();
         private final Map<Integer, Map<String, String>> nodeConfig = new HashMap<>();
         private final Map<Integer, Integer> ports = new HashMap<>();
+        private final Map<String, Object> clientConfig = new HashMap<>();
         private boolean dynamicQuorum;
         private final List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
@@ -118,6 +122,15 @@ public final class ProcessCluster implements LabCluster {
          */
         public Builder brokerPort(int brokerId, int port) {
             ports.put(brokerId, port);
+            return this;
+        }
+
+        /**
+         * A setting for the kit's own clients (the ones that wait for the brokers): for a test whose
+         * brokers have no plaintext listener, the security settings of the listener at {@link #brokerPort}.
+         */
+        public Builder clientConfig(String key, Object value) {
+            clientConfig.put(key, value);
             return this;
         }
 
@@ -172,7 +185,7 @@ public final class ProcessCluster implements LabCluster {
         for (int id = 0; id < wanted.brokers; id++) {
             nodes.put(id, node(wanted, id, Role.BROKER, wanted.ports.getOrDefault(id, freePort()), voters, dir));
         }
-        var cluster = new ProcessCluster(nodes, dir);
+        var cluster = new ProcessCluster(nodes, dir, wanted.clientConfig);
         try {
             var clusterId = Uuid.randomUuid().toString();
             for (var node : nodes.values()) {
@@ -498,8 +511,10 @@ public final class ProcessCluster implements LabCluster {
     }
 
     private Map<String, Object> adminConfig() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        var config = new HashMap<String, Object>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000));
+        config.putAll(clientConfig);
+        return config;
     }
 
     /** True when the node's JVM answers over JMX and its broker state is RUNNING (3). */
