@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Exercise 8.12: how many brokers does the shop need, and why? A capacity plan, first as code, then as the
+ * Exercise 8.14: how many brokers does the shop need, and why? A capacity plan, first as code, then as the
  * spreadsheet a planner keeps: change an input, and the plan follows. MB are 10^6 bytes, GB 10^9 bytes; at
  * the peak, and of each limit only the share {@code 1 - headroom} is used:
  *
@@ -31,8 +31,8 @@ public final class CapacityPlanner {
 
     /** The plan for {@code in}, by the rules above; an {@link IllegalArgumentException} for nonsense inputs. */
     public static CapacityPlan plan(CapacityInputs in) {
-        // TODO 8.12: refuse nonsense inputs, then apply the rules above; say which limit decided.
-        throw new UnsupportedOperationException("Exercise 8.12 not done yet: see HINTS.md#812");
+        // TODO 8.14: refuse nonsense inputs, then apply the rules above; say which limit decided.
+        throw new UnsupportedOperationException("Exercise 8.14 not done yet: see HINTS.md#814");
     }
 
     /**
@@ -42,7 +42,7 @@ public final class CapacityPlanner {
      * an input in LibreOffice or Excel sees the plan change.
      */
     public static void writeWorkbook(CapacityInputs inputs, Path file) throws IOException {
-        // TODO 8.12: the same rules as plan(), as live formulas over the input cells (NamedCells writes them).
-        throw new UnsupportedOperationException("Exercise 8.12 not done yet: see HINTS.md#812");
+        // TODO 8.14: the same rules as plan(), as live formulas over the input cells (NamedCells writes them).
+        throw new UnsupportedOperationException("Exercise 8.14 not done yet: see HINTS.md#814");
     }
 }

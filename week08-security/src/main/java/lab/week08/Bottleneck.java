@@ -1,7 +1,7 @@
 package lab.week08;
 
 /**
- * Which limit decided how many brokers a capacity plan needs (8.12). When two limits need the same number
+ * Which limit decided how many brokers a capacity plan needs (8.14). When two limits need the same number
  * of brokers, the first in this order names it.
  */
 public enum Bottleneck {

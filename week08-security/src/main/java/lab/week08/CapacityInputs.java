@@ -1,7 +1,7 @@
 package lab.week08;
 
 /**
- * What a capacity plan starts from (8.12): the workload at its peak, how it is kept, and what one broker
+ * What a capacity plan starts from (8.14): the workload at its peak, how it is kept, and what one broker
  * can take. Sizes in bytes, MB (10^6 bytes) and GB (10^9 bytes), as disk and network vendors count them.
  * Built field by field, because eleven numbers in a row are impossible to read:
  *

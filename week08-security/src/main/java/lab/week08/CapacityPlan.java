@@ -1,7 +1,7 @@
 package lab.week08;
 
 /**
- * What a capacity plan says (8.12): how many brokers and partitions, and what each broker carries at the
+ * What a capacity plan says (8.14): how many brokers and partitions, and what each broker carries at the
  * peak, the load spread evenly. Disk in GB (10^9 bytes), network in MB/s (10^6 bytes a second).
  *
  * @param brokers                 brokers in the cluster

@@ -3,7 +3,7 @@ package lab.week08;
 import java.util.List;
 
 /**
- * The names of a capacity plan workbook's cells (8.12). A planner reads {@code =brokers_for_disk} more easily
+ * The names of a capacity plan workbook's cells (8.14). A planner reads {@code =brokers_for_disk} more easily
  * than {@code =B21}, a program finds a cell by its name wherever it sits, and the names work alike in
  * LibreOffice and Excel (Formulas, Name Manager). Each name refers to one cell of the sheet {@link #SHEET}.
  */

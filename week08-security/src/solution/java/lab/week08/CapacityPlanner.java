@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 
 /**
- * Exercise 8.12: how many brokers does the shop need, and why? A capacity plan, first as code, then as the
+ * Exercise 8.14: how many brokers does the shop need, and why? A capacity plan, first as code, then as the
  * spreadsheet a planner keeps: change an input, and the plan follows. MB are 10^6 bytes, GB 10^9 bytes; at
  * the peak, and of each limit only the share {@code 1 - headroom} is used:
  *

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.within;
  * formulas whose values are the plan, and must follow when an input cell changes. The worked example's
  * workbook stays in {@code target/<track>/reports/capacity-plan.xlsx}, to open in LibreOffice or Excel.
  */
-@Tag("ex8.12")
-@DisplayName("8.12 Capacity planning, as a real spreadsheet")
+@Tag("ex8.14")
+@DisplayName("8.14 Capacity planning, as a real spreadsheet")
 class CapacityPlannerTest {
 
     /**
