@@ -10,6 +10,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.UnsupportedSaslMechanismException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The learner's SCRAM users, made through the Admin API on a real broker (the kit's own door, a super user),
- * then used to log in on its SASL_SSL listener; a wrong password, an unknown user and a removed user are
- * refused with Kafka's real error.
+ * then used to log in on its SASL_SSL listener; a wrong password, an unknown user, a removed user and a
+ * mechanism the listener does not offer are refused with Kafka's real error.
  */
 @WithKafka(secured = true)
 @Tag("ex8.3")
@@ -68,6 +69,23 @@ class ScramUsersTest {
 
         assertThat(wrongPassword).as("logging in as %s with a wrong password", user).isInstanceOf(SaslAuthenticationException.class);
         assertThat(unknownUser).as("logging in as a user nobody created").isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    @DisplayName("a mechanism the listener does not offer is refused, with the ones it does")
+    void unknownMechanism(KafkaLab kafka) {
+        var user = kafka.uniqueName("order-service");
+        ScramUsers.create(kafka.admin(), user, "ord-pw-1");
+        var settings = new java.util.HashMap<>(ScramUsers.clientSettings(user, "ord-pw-1",
+                Clients.truststore(kafka.security().ca().truststore())));
+        // A client configured for the other SCRAM variant, as one copied from another cluster would be.
+        settings.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-256");
+
+        var failure = Clients.failureOf(Clients.at(kafka.security().bootstrap(Listener.SASL_SSL), settings));
+
+        assertThat(failure).as("logging in with SCRAM-SHA-256 on a listener that offers PLAIN and SCRAM-SHA-512:"
+                + " Kafka's own error, which names what the listener offers")
+                .isInstanceOf(UnsupportedSaslMechanismException.class).hasMessageContaining("SCRAM-SHA-512");
     }
 
     @Test
