@@ -70,9 +70,11 @@ class LagAlertRulesTest {
                         + " in Prometheus now: %s", stopped, alerts)
                         .contains("KafkaConsumerLagGrowing", "KafkaConsumerGroupStoppedCommitting");
             });
+            // Pending is allowed: the group that keeps up has a moment of growing lag now and then (a burst of
+            // orders between two polls), and that is what the "for" is for: it must never last long enough to fire.
             var alerts = prometheus.alerts();
-            assertThat(any(alerts, keptUp)).as("alerts, pending or firing, for the group that keeps up (%s): its lag does not"
-                    + " grow and it commits; every alert now: %s", keptUp, alerts).isEmpty();
+            assertThat(firing(alerts, keptUp)).as("alerts firing for the group that keeps up (%s): its lag does not keep"
+                    + " growing and it commits; every alert now: %s", keptUp, alerts).isEmpty();
         } finally {
             running.set(false);
             for (var thread : threads) {
@@ -86,16 +88,6 @@ class LagAlertRulesTest {
         alerts.forEach(alert -> {
             if (group.equals(alert.path("labels").path("consumergroup").asText()) && "firing".equals(alert.path("state").asText())) {
                 names.add(alert.path("labels").path("alertname").asText());
-            }
-        });
-        return names;
-    }
-
-    private static List<String> any(JsonNode alerts, String group) {
-        var names = new ArrayList<String>();
-        alerts.forEach(alert -> {
-            if (group.equals(alert.path("labels").path("consumergroup").asText())) {
-                names.add(alert.path("labels").path("alertname").asText() + " (" + alert.path("state").asText() + ")");
             }
         });
         return names;

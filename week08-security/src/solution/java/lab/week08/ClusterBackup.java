@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclBinding;
@@ -53,9 +52,13 @@ public final class ClusterBackup {
         // The broker keeps one copy of an ACL however often it is created: a rerun changes nothing.
         await(target.createAcls(backup.acls()).all(), "create the ACLs");
         // The passwords come from the vault: the backup has none, and a made-up one would lock the service out.
-        var users = backup.users().stream().map(user -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(
-                user.name(), new ScramCredentialInfo(user.mechanism(), user.iterations()), vault.passwordOf(user.name()))).toList();
-        await(target.alterUserScramCredentials(users).all(), "create the SCRAM users");
+        // One request per credential: a user may have one per mechanism, and Kafka refuses two alterations of
+        // one user in one request.
+        for (var user : backup.users()) {
+            var upsertion = new UserScramCredentialUpsertion(user.name(),
+                    new ScramCredentialInfo(user.mechanism(), user.iterations()), vault.passwordOf(user.name()));
+            await(target.alterUserScramCredentials(List.of(upsertion)).all(), "create the SCRAM user " + user.name());
+        }
     }
 
     private static List<ClusterMetadata.Topic> topics(Admin admin) {

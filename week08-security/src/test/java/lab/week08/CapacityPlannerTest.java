@@ -70,6 +70,18 @@ class CapacityPlannerTest {
     static final CapacityInputs QUIET = WORKED.toBuilder().peakRecordsPerSecond(1_000).build();
     static final CapacityPlan QUIET_PLAN = new CapacityPlan(3, 3, 82.944 / 3, 0.96 / 3, 3.2 / 3, Bottleneck.REPLICATION_FACTOR);
 
+    /**
+     * Another shop, every input unlike the worked example's: 20,000 records/s of 5,000 B at 0.5, kept 20 h, RF 2,
+     * 20% headroom (80% usable), 16 groups, 10 MB/s a partition, brokers of 2,000 GB, 250 MB/s and 50 partitions.
+     * Ingress 50 MB/s. Disk 50 x 3,600 x 20 x 2 / 1,000 = 7,200 GB over 1,600: 4.5, so 5. In 100 over 200: 1. Out
+     * 50 x (16 + 1) = 850 over 200: 4.25, so 5, a tie with disk, which Bottleneck lists first. Partitions
+     * 50 / 8 = 6.25, so 7, 14 replicas over 40: 1. Brokers 5; 7 partitions become 10.
+     */
+    static final CapacityInputs ANOTHER_SHOP = CapacityInputs.builder().peakRecordsPerSecond(20_000).averageRecordBytes(5_000)
+            .compressionRatio(0.5).retentionHours(20).replicationFactor(2).headroom(0.2).consumerGroups(16)
+            .partitionMbPerSecond(10).brokerDiskGb(2_000).brokerNetworkMbPerSecond(250).brokerMaxPartitions(50).build();
+    static final CapacityPlan ANOTHER_SHOP_PLAN = new CapacityPlan(5, 10, 7_200.0 / 5, 100.0 / 5, 850.0 / 5, Bottleneck.DISK);
+
     static final Path REPORT = Path.of(System.getProperty("lab.log.dir", "target"), "reports", "capacity-plan.xlsx");
 
     @Nested
@@ -106,6 +118,13 @@ class CapacityPlannerTest {
         @DisplayName("a quiet topic still needs as many brokers as replicas")
         void replicationFactorIsTheFloor() {
             assertPlan("plan() of a quiet topic (1,000 records/s)", CapacityPlanner.plan(QUIET), QUIET_PLAN);
+        }
+
+        @Test
+        @DisplayName("every input counts, and when two limits tie the first in Bottleneck's order is named")
+        void everyInputAndATie() {
+            assertPlan("plan() of another shop (every input unlike the worked example's; disk and network out both need 5)",
+                    CapacityPlanner.plan(ANOTHER_SHOP), ANOTHER_SHOP_PLAN);
         }
 
         @Test
@@ -171,7 +190,8 @@ class CapacityPlannerTest {
 
             try (var workbook = open(REPORT)) {
                 for (var other : List.of(new Case("72 h", THREE_DAYS, THREE_DAYS_PLAN), new Case("the audit log", AUDIT_LOG, AUDIT_LOG_PLAN),
-                        new Case("slow consumers", SLOW_CONSUMERS, SLOW_CONSUMERS_PLAN), new Case("a quiet topic", QUIET, QUIET_PLAN))) {
+                        new Case("slow consumers", SLOW_CONSUMERS, SLOW_CONSUMERS_PLAN), new Case("a quiet topic", QUIET, QUIET_PLAN),
+                        new Case("another shop (every input changed)", ANOTHER_SHOP, ANOTHER_SHOP_PLAN))) {
                     for (var name : CapacitySheet.INPUTS) {
                         cell(workbook, name).setCellValue(CapacitySheet.valueOf(name, other.inputs()));
                     }

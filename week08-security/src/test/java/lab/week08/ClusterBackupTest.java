@@ -27,11 +27,11 @@ import lab.kit.security.SecuredCluster.Listener;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -124,6 +124,10 @@ class ClusterBackupTest {
     record State(Set<ClusterMetadata.Topic> topics, Set<AclBinding> acls, Set<ClusterMetadata.User> users) {
     }
 
+    /** The brokers' dynamic defaults for every broker: where a cluster-wide topic default is set. */
+    private static final ConfigResource CLUSTER_DEFAULTS = new ConfigResource(ConfigResource.Type.BROKER, "");
+    private static final String FLUSH_DEFAULT = "log.flush.interval.messages";
+    private static String sourceBootstrap;
     private static Source source;
     private static ClusterMetadata exported;
     private static SecuredCluster target;
@@ -143,8 +147,9 @@ class ClusterBackupTest {
             var topics = exported(kafka).topics().stream().filter(topic -> topic.name().startsWith(source.prefix())).toList();
 
             assertThat(differences(source.topics(), topics)).as("export()'s topics named %s*, against how the test made them."
-                    + " A config not set on the topic is the broker's default: keep only entries whose ConfigEntry#source()"
-                    + " is DYNAMIC_TOPIC_CONFIG, or the restore pins today's defaults on the new cluster for ever",
+                    + " A config not set on the topic is the brokers' default (Kafka's own, or one an operator set for the"
+                    + " cluster, as flush.messages is here): keep only entries whose ConfigEntry#source() is"
+                    + " DYNAMIC_TOPIC_CONFIG, or the restore pins today's defaults on the new cluster for ever",
                     source.prefix()).isEmpty();
         }
 
@@ -252,6 +257,22 @@ class ClusterBackupTest {
         }
 
         @Test
+        @DisplayName("a topic the fresh cluster cannot make is reported, not skipped")
+        void topicThatCannotBeMade(KafkaLab kafka) {
+            var source = restored(kafka);
+            var tooMany = new ClusterMetadata.Topic(source.topic("audit"), 1, (short) 3, Map.of());
+            var backup = new ClusterMetadata(List.of(tooMany), List.of(), List.of());
+
+            var failure = catchThrowable(() -> ClusterBackup.restore(backup, targetAdmin, source.vault()));
+
+            assertThat(failure).as("restore() of a backup with %s at replication factor 3, into a cluster of one broker: it"
+                    + " cannot be made, and restore() must say so, naming it. Only TopicExistsException means done; a"
+                    + " restore that ends without an error and a topic missing is found out on the day it is needed",
+                    tooMany.name()).isNotNull();
+            assertThat(Clients.chain(failure)).as("what restore() threw for %s", tooMany.name()).contains(tooMany.name());
+        }
+
+        @Test
         @DisplayName("run a second time, succeeds and changes nothing")
         void rerunChangesNothing(KafkaLab kafka) {
             var source = restored(kafka);
@@ -268,6 +289,12 @@ class ClusterBackupTest {
 
     @AfterAll
     static void closeTarget() {
+        if (sourceBootstrap != null) {
+            try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sourceBootstrap))) {
+                await(admin.incrementalAlterConfigs(Map.of(CLUSTER_DEFAULTS, List.of(new AlterConfigOp(
+                        new ConfigEntry(FLUSH_DEFAULT, ""), AlterConfigOp.OpType.DELETE)))).all(), "remove the cluster-wide default");
+            }
+        }
         if (targetAdmin != null) {
             targetAdmin.close();
         }
@@ -295,8 +322,10 @@ class ClusterBackupTest {
                     allow(payment, AclOperation.READ, ResourceType.GROUP, payment, PatternType.LITERAL),
                     allow(analytics, AclOperation.READ, ResourceType.TOPIC, prefix, PatternType.PREFIXED),
                     allow(analytics, AclOperation.READ, ResourceType.GROUP, analytics, PatternType.LITERAL));
+            // Analytics also has a SCRAM-SHA-256 credential (for an old client): a user may have one per mechanism.
             var users = List.of(new ClusterMetadata.User(payment, ScramMechanism.SCRAM_SHA_512, 8192),
-                    new ClusterMetadata.User(analytics, ScramMechanism.SCRAM_SHA_512, 4096));
+                    new ClusterMetadata.User(analytics, ScramMechanism.SCRAM_SHA_512, 4096),
+                    new ClusterMetadata.User(analytics, ScramMechanism.SCRAM_SHA_256, 4096));
             var passwords = Map.of(payment, "pay-" + UUID.randomUUID(), analytics, "ana-" + UUID.randomUUID());
             var made = new Source(prefix, topics, acls, users, passwords);
             make(kafka, made);
@@ -311,12 +340,26 @@ class ClusterBackupTest {
                 topic.replicationFactor()).configs(topic.configs())).toList()).all(), "create the shop's topics");
         source.topics().forEach(topic -> kafka.awaitTopicReady(topic.name()));
         await(admin.createAcls(source.acls()).all(), "create the shop's ACLs");
-        await(admin.alterUserScramCredentials(source.users().stream().map(user -> (UserScramCredentialAlteration)
-                new UserScramCredentialUpsertion(user.name(), new ScramCredentialInfo(user.mechanism(), user.iterations()),
-                        source.passwords().get(user.name()))).toList()).all(), "create the shop's users");
+        // One request per credential: Kafka refuses two alterations of one user in one request.
+        for (var user : source.users()) {
+            await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user.name(),
+                    new ScramCredentialInfo(user.mechanism(), user.iterations()), source.passwords().get(user.name())))).all(),
+                    "create the shop's users");
+        }
         // A group's offsets: __consumer_offsets exists on every cluster in use, and must not be in a backup.
         await(admin.alterConsumerGroupOffsets(kafka.uniqueName("backup-reader"),
                 Map.of(new TopicPartition(source.topic("customers"), 0), new OffsetAndMetadata(0))).all(), "commit an offset");
+        // A topic default set for the whole cluster (Kafka's own value, so nothing changes for other classes): the
+        // topics' flush.messages then comes from the brokers' dynamic defaults, not from the topic, and is no more
+        // the topic's than an untouched default is.
+        sourceBootstrap = kafka.bootstrapServers();
+        await(admin.incrementalAlterConfigs(Map.of(CLUSTER_DEFAULTS, List.of(new AlterConfigOp(
+                new ConfigEntry(FLUSH_DEFAULT, Long.toString(Long.MAX_VALUE)), AlterConfigOp.OpType.SET)))).all(),
+                "set a cluster-wide topic default");
+        var orders = new ConfigResource(ConfigResource.Type.TOPIC, source.topic("orders"));
+        LabAwait.until("the week's broker to apply the cluster-wide default").ignoreExceptions().until(() ->
+                admin.describeConfigs(List.of(orders)).all().get().get(orders).get(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG)
+                        .source() == ConfigEntry.ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG);
         LabAwait.until("the week's broker to hold the shop's ACLs and users").ignoreExceptions().until(() ->
                 admin.describeAcls(AclBindingFilter.ANY).values().get().containsAll(source.acls())
                         && admin.describeUserScramCredentials(List.copyOf(source.passwords().keySet())).all().get().size() == 2);

@@ -43,9 +43,11 @@ import static org.assertj.core.api.Assertions.fail;
  * A failover drill on two clusters of this test's own (one in-JVM broker each) and MirrorMaker 2 in this
  * JVM with the learner's settings. On the primary: shop.orders (3 partitions, a day's retention) gets 300
  * orders, ten at a time, mirrored as they arrive; the billing group keeps up and commits, until the last
- * 30 arrive. MirrorMaker checkpoints the group; then the data centre is lost (MirrorMaker and the primary
- * stop), and billing resumes on the backup from the learner's translated offsets. Every order must be
- * billed, and no more than {@link DisasterRecovery#MAX_REREAD_PER_PARTITION} per partition read twice.
+ * 30 arrive. During the day the shop makes shop.payments, which must be copied too; the operators' audit.log
+ * and their dashboard group must not. MirrorMaker checkpoints billing; then the data centre is lost
+ * (MirrorMaker and the primary stop), and billing resumes on the backup from the learner's translated
+ * offsets. Every order must be billed, and no more than {@link DisasterRecovery#MAX_REREAD_PER_PARTITION}
+ * per partition read twice.
  */
 @Tag("ex8.12")
 @DisplayName("8.12 Disaster recovery: MirrorMaker 2 and a failover drill")
@@ -53,6 +55,11 @@ class DisasterRecoveryTest {
 
     private static final String TOPIC = "shop.orders";
     private static final String GROUP = "shop-billing";
+    /** A topic made during the day, after the mirror started. */
+    private static final String PAYMENTS = "shop.payments";
+    /** A topic and a group that are not the shop's: the mirror leaves them alone. */
+    private static final String AUDIT_LOG = "audit.log";
+    private static final String OPS_GROUP = "ops-dashboard";
     private static final int PARTITIONS = 3;
     private static final int ORDERS = 300;
     /** The orders that arrived after billing's last commit: about 10 a partition. */
@@ -77,10 +84,11 @@ class DisasterRecoveryTest {
         try (var primary = EmbeddedCluster.start(1, Map.of()); var backup = EmbeddedCluster.start(1, Map.of())) {
             var settings = new HashMap<>(DisasterRecovery.mirrorSettings(primary.bootstrapServers(), backup.bootstrapServers()));
             createOrdersTopic(primary);
+            createAuditLog(primary);
             var mirrorMaker = new MirrorMaker(withLabPlumbing(settings));
             Set<String> billedOnPrimary;
             Map<Integer, Long> committed;
-            List<String> billedOnBackup;
+            List<ConsumerRecord<String, String>> billedOnBackup;
             Map<TopicPartition, OffsetAndMetadata> resumeAt;
             try {
                 mirrorMaker.start();
@@ -94,6 +102,18 @@ class DisasterRecoveryTest {
                             () -> "retention.ms there: " + config(admin, backupTopic, TopicConfig.RETENTION_MS_CONFIG));
                 }
                 awaitCheckpoint(backup, settings, committed);
+                try (var admin = Admin.create(client(backup))) {
+                    var payments = DisasterRecovery.topicOnBackup(PAYMENTS);
+                    await("the payment in " + PAYMENTS + ", a topic made during the day, copied to " + payments, settings,
+                            () -> recordsIn(admin, payments) == 1, () -> "records there: " + recordsIn(admin, payments));
+                    var copied = admin.listTopics().names().get();
+                    assertThat(copied).as("the topics on the backup, with your MirrorMaker settings %s: only the shop's"
+                            + " are copied (the flow's topics), not %s", new TreeMap<>(settings), AUDIT_LOG)
+                            .doesNotContain(DisasterRecovery.topicOnBackup(AUDIT_LOG));
+                }
+                assertThat(checkpointedGroups(backup)).as("the groups checkpointed on the backup, with your MirrorMaker"
+                        + " settings %s: only the shop's (the flow's groups), not the operators' %s", new TreeMap<>(settings),
+                        OPS_GROUP).doesNotContain(OPS_GROUP);
             } finally {
                 // The disaster: the primary's data centre is gone, MirrorMaker with it.
                 mirrorMaker.stop();
@@ -110,16 +130,26 @@ class DisasterRecoveryTest {
             var all = IntStream.range(0, ORDERS).mapToObj(i -> "o-" + i).collect(Collectors.toCollection(TreeSet::new));
             var lost = new TreeSet<>(all);
             lost.removeAll(billedOnPrimary);
-            lost.removeAll(billedOnBackup);
+            billedOnBackup.forEach(record -> lost.remove(record.key()));
             assertThat(lost).as("orders billed on neither cluster, resuming on the backup at %s (the primary had committed"
                     + " %s): a resume point past the committed offset loses orders", resumeAt, committed).isEmpty();
-            var twice = new TreeSet<>(billedOnPrimary);
-            twice.retainAll(billedOnBackup);
-            assertThat(twice.size()).as("orders read on both clusters, resuming at %s after the primary had committed %s:"
-                    + " at most %d a partition. A checkpoint translates to the last offset sync before the committed"
-                    + " offset: how often does MirrorMaker write one (offset.lag.max)?", resumeAt, committed,
+            var twice = billedOnBackup.stream().filter(record -> billedOnPrimary.contains(record.key()))
+                    .collect(Collectors.groupingBy(ConsumerRecord::partition, TreeMap::new, Collectors.counting()));
+            assertThat(twice).as("orders read on both clusters, per partition, resuming at %s after the primary had"
+                    + " committed %s: at most %d a partition. A checkpoint translates to the last offset sync before the"
+                    + " committed offset: how often does MirrorMaker write one (offset.lag.max)?", resumeAt, committed,
                     DisasterRecovery.MAX_REREAD_PER_PARTITION)
-                    .isLessThanOrEqualTo(DisasterRecovery.MAX_REREAD_PER_PARTITION * PARTITIONS);
+                    .allSatisfy((partition, count) -> assertThat(count).as("partition %d", partition)
+                            .isLessThanOrEqualTo((long) DisasterRecovery.MAX_REREAD_PER_PARTITION));
+        }
+    }
+
+    /** A topic and a group that are not the shop's, which the mirror must leave alone. */
+    private static void createAuditLog(EmbeddedCluster primary) throws Exception {
+        try (var admin = Admin.create(client(primary));
+             var producer = new KafkaProducer<>(client(primary), new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic(AUDIT_LOG, 1, (short) 1))).all().get();
+            producer.send(new ProducerRecord<>(AUDIT_LOG, "login", "admin")).get();
         }
     }
 
@@ -146,6 +176,7 @@ class DisasterRecoveryTest {
                     // The mirror has been running since the shop opened: it has copied the opening orders and
                     // checkpointed billing before the day's business goes on.
                     awaitCheckpoint(backup, settings, committedOffsets(primary));
+                    openForTheDay(primary);
                 }
                 producer.send(new ProducerRecord<>(TOPIC, "o-" + order, "order.created"));
                 var sent = order + 1;
@@ -167,6 +198,16 @@ class DisasterRecoveryTest {
                 () -> latestCheckpoints(backup).equals(committed), () -> "latest checkpoints: " + latestCheckpoints(backup));
     }
 
+    /** The operators' dashboard reads the orders too (not a shop group), and the shop makes a payments topic. */
+    private static void openForTheDay(EmbeddedCluster primary) throws Exception {
+        try (var admin = Admin.create(client(primary));
+             var producer = new KafkaProducer<>(client(primary), new StringSerializer(), new StringSerializer())) {
+            admin.alterConsumerGroupOffsets(OPS_GROUP, Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(1))).all().get();
+            admin.createTopics(List.of(new NewTopic(PAYMENTS, 1, (short) 1))).all().get();
+            producer.send(new ProducerRecord<>(PAYMENTS, "p-1", "payment.captured")).get();
+        }
+    }
+
     /** Billing polls until it has billed {@code count} orders, committing after each poll. */
     private static void billUpTo(KafkaConsumer<String, String> billing, Set<String> billed, int count) {
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -177,16 +218,19 @@ class DisasterRecoveryTest {
     }
 
     /** Billing on the backup: the group's consumer starts at {@code resumeAt} and reads to the end. */
-    private static List<String> billOnBackup(EmbeddedCluster backup, Map<TopicPartition, OffsetAndMetadata> resumeAt) {
-        var billed = new ArrayList<String>();
+    private static List<ConsumerRecord<String, String>> billOnBackup(EmbeddedCluster backup, Map<TopicPartition, OffsetAndMetadata> resumeAt) {
+        var billed = new ArrayList<ConsumerRecord<String, String>>();
         try (var consumer = new KafkaConsumer<>(consumerConfig(backup), new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(resumeAt.keySet());
             resumeAt.forEach((partition, offset) -> consumer.seek(partition, offset.offset()));
             var end = consumer.endOffsets(resumeAt.keySet());
             var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> billed.add(record.key()));
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    fail("Billing on the backup did not reach the end of %s in 20 s: at %s, the end at %s", end.keySet(),
+                            end.keySet().stream().collect(Collectors.toMap(p -> p, consumer::position)), end);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(billed::add);
             }
         }
         return billed;
@@ -200,31 +244,41 @@ class DisasterRecoveryTest {
         }
     }
 
+    /** The groups with a checkpoint on the backup. */
+    private static Set<String> checkpointedGroups(EmbeddedCluster backup) {
+        return readCheckpoints(backup).stream().map(Checkpoint::consumerGroupId).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** The latest checkpoint of the billing group per partition, as the upstream (primary) offset it covers. */
     private static Map<Integer, Long> latestCheckpoints(EmbeddedCluster backup) {
+        var latest = new TreeMap<Integer, Long>();
+        readCheckpoints(backup).stream().filter(checkpoint -> checkpoint.consumerGroupId().equals(GROUP))
+                .forEach(checkpoint -> latest.put(checkpoint.topicPartition().partition(), checkpoint.upstreamOffset()));
+        return latest;
+    }
+
+    /** Every checkpoint on the backup, oldest first. */
+    private static List<Checkpoint> readCheckpoints(EmbeddedCluster backup) {
         var checkpointsTopic = DisasterRecovery.PRIMARY + ".checkpoints.internal";
-        var config = new HashMap<>(client(backup));
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(client(backup), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(checkpointsTopic, Duration.ofSeconds(2)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            var checkpoints = new ArrayList<Checkpoint>();
             if (partitions.isEmpty()) {
-                return Map.of();
+                return checkpoints;
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);
-            var latest = new TreeMap<Integer, Long>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    var checkpoint = Checkpoint.deserializeRecord(record);
-                    if (checkpoint.consumerGroupId().equals(GROUP)) {
-                        latest.put(checkpoint.topicPartition().partition(), checkpoint.upstreamOffset());
-                    }
+                    checkpoints.add(Checkpoint.deserializeRecord(record));
                 }
             }
-            return latest;
+            return checkpoints;
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            return Map.of();
+            return List.of();
         }
     }
 
