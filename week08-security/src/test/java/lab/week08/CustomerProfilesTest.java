@@ -1,7 +1,6 @@
 package lab.week08;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -120,7 +118,7 @@ class CustomerProfilesTest {
         var deadline = System.nanoTime() + CLEANING.toNanos();
         List<ConsumerRecord<String, String>> log = List.of();
         while (System.nanoTime() < deadline) {
-            log = readAll(kafka, topic);
+            log = TopicLog.read(kafka, topic);
             if (done.test(log)) {
                 return log;
             }
@@ -135,23 +133,6 @@ class CustomerProfilesTest {
         return fail("Waited %d s for %s, with your topic configs %s. The customers' records in the topic now, per key: %s"
                 + " (the log cleaner cleans only closed segments, when enough of the log is dirty, and drops a tombstone"
                 + " delete.retention.ms after it first cleaned it)", CLEANING.toSeconds(), what, settings, counts);
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(KafkaLab kafka, String topic) {
-        // A consumer of its own, closed here: the kit's would stay registered until the test ends, one per read.
-        var config = new HashMap<>(kafka.consumerConfig("unused"));
-        config.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
-            var partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            var end = consumer.endOffsets(List.of(partition)).get(partition);
-            var records = new ArrayList<ConsumerRecord<String, String>>();
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 
     private static ConsumerRecord<String, String> record(long offset, String key, String value) {

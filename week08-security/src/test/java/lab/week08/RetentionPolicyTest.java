@@ -1,9 +1,7 @@
 package lab.week08;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +13,8 @@ import java.util.stream.Collectors;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.WithKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -132,7 +127,7 @@ class RetentionPolicyTest {
         var deadline = System.nanoTime() + within.toNanos();
         List<ConsumerRecord<String, String>> log = List.of();
         while (System.nanoTime() < deadline) {
-            log = readAll(kafka, topic);
+            log = TopicLog.read(kafka, topic);
             if (done.test(log)) {
                 return log;
             }
@@ -152,22 +147,5 @@ class RetentionPolicyTest {
                 + " active %s (only closed segments are cleaned or deleted; compaction drops replaced versions; deletion"
                 + " drops a segment whose newest record is older than retention.ms)", within.toSeconds(), what, settings,
                 count(log, QUIET), count(log, ACTIVE));
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(KafkaLab kafka, String topic) {
-        // A consumer of its own, closed here: the kit's would stay registered until the test ends, one per read.
-        var config = new HashMap<>(kafka.consumerConfig("unused"));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (var consumer = new KafkaConsumer<String, String>(config)) {
-            var partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            var end = consumer.endOffsets(List.of(partition)).get(partition);
-            var records = new ArrayList<ConsumerRecord<String, String>>();
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 }
