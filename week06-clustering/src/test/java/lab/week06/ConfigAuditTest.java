@@ -13,6 +13,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static lab.week06.Finding.Rule.MIN_ISR_BELOW_2;
 import static lab.week06.Finding.Rule.MIN_ISR_NOT_BELOW_REPLICATION_FACTOR;
@@ -21,6 +24,8 @@ import static lab.week06.Finding.Rule.UNCLEAN_ELECTION_ENABLED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Topics made the ways clusters drift, on three brokers; each test audits the whole cluster and looks at its own topics. */
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.EMBEDDED)
 @WithKafka(brokers = 3)
 @Tag("ex6.7")
 @DisplayName("6.7 Production configuration, checked")

@@ -95,7 +95,7 @@ class FailoverDrillTest {
             writing.set(false);
             writer.join();
         }
-        kafka.cluster().stoppedBrokers().forEach(kafka.cluster()::startBroker);
+        kafka.cluster().startBrokers(kafka.cluster().stoppedBrokers());
         drill.readBack.addAll(kafka.readAll(topic, drill.acknowledged.size()).stream().map(ConsumerRecord::key).toList());
         return drill;
     }

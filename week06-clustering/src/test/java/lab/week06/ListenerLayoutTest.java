@@ -32,10 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * known to clients as 127.0.0.1 (both reach this machine, so the test can tell which address a broker
  * hands out). These tests start their own brokers: a broker's listeners are fixed when it starts.
  */
-// Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
-// one such class at a time, its tests in order.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("second-cluster")
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.OWN_CLUSTERS)
 @Tag("ex6.2")
 @DisplayName("6.2 Listeners and advertised listeners")
 class ListenerLayoutTest {

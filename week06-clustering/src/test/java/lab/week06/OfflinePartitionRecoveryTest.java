@@ -21,6 +21,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * orders are acknowledged by the leader alone (min.insync.replicas 1); then the leader is killed and the
  * stale follower starts again. The partition has no leader: its only live replica misses 20 orders.
  */
-@WithKafka(brokers = 3, processes = true)
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.QUORUM_CLUSTER)
+@WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex6.8")
 @DisplayName("6.8 A partition with no leader: wait, or elect uncleanly")
 class OfflinePartitionRecoveryTest {

@@ -38,10 +38,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * ({@code --standalone}); 3001 and 3002 start without a vote ({@code --no-initial-controllers}) and follow
  * the metadata log as observers. Every test starts from that quorum.
  */
-// Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
-// one such class at a time, its tests in order.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("second-cluster")
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.OWN_CLUSTERS)
 @Tag("ex6.11")
 @DisplayName("6.11 Growing the controller quorum")
 class QuorumGrowthTest {

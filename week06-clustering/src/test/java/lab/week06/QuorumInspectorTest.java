@@ -17,10 +17,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Three brokers and a quorum of three controllers, each its own process: a controller can really die. */
-// Its own cluster, apart from the 3-broker one most of the week shares: it runs beside those classes,
-// one such class at a time, its tests in order.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("second-cluster")
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.QUORUM_CLUSTER)
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex6.1")
 @DisplayName("6.1 The KRaft controller quorum")

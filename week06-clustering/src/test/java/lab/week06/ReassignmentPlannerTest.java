@@ -20,6 +20,9 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A cluster of four brokers where broker {@link #NEW} has just joined: the topics were placed on the
  * other three. Scaling out needs no crash, so these brokers may run in the test JVM.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.EMBEDDED)
 @WithKafka(brokers = 4)
 @Tag("ex6.5")
 @DisplayName("6.5 Scaling out: a reassignment plan")

@@ -20,6 +20,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the lab), or, in one test, keeps them forever by time but only 100 bytes per partition. Thirty orders per partition are written; the analytics group read five of them and went away.
  * While it was away, retention deleted the segment holding the rest.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.EMBEDDED)
 @WithKafka
 @Tag("ex6.6")
 @DisplayName("6.6 A consumer that fell off the log")

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static lab.kit.junit.LabAssertions.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finalized. These tests start their own broker, whatever -Dlab.broker says: the shared one was
  * formatted at this release's level.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@ResourceLock(Lanes.EMBEDDED)
 @Tag("ex6.9")
 @DisplayName("6.9 Finishing an upgrade: metadata.version")
 class UpgradeFinisherTest {

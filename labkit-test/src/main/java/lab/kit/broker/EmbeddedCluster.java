@@ -131,8 +131,12 @@ public final class EmbeddedCluster implements LabCluster {
         return broker(brokerIds().iterator().next()).boundPort(new ListenerName("LINK"));
     }
 
-    /** The storage formatter prints its bootstrap records to System.out; the console is for results. */
-    private static void formatQuietly(KafkaClusterTestKit kit) throws Exception {
+    /**
+     * The storage formatter prints its bootstrap records to System.out; the console is for results. One
+     * format at a time: two clusters starting in parallel classes would otherwise each keep the other's
+     * silenced stream as "the console" and put back silence for the rest of the run.
+     */
+    private static synchronized void formatQuietly(KafkaClusterTestKit kit) throws Exception {
         var console = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {

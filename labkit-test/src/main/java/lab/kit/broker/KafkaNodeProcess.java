@@ -47,10 +47,18 @@ final class KafkaNodeProcess {
     private final Path dir;
     private final Map<String, String> config;
     private final List<String> jvmOptions;
+    private final String classpath;
+    /** Whether it maps its classes from the {@link NodeClassArchive} once that exists (the archive's trainer does not). */
+    private final boolean sharesClasses;
     private Process process;
     private long startedAtMillis;
 
     KafkaNodeProcess(int id, Role role, int port, int jmxPort, Path dir, Map<String, String> config, List<String> jvmOptions) {
+        this(id, role, port, jmxPort, dir, config, jvmOptions, NodeClassArchive.nodeClasspath(), true);
+    }
+
+    KafkaNodeProcess(int id, Role role, int port, int jmxPort, Path dir, Map<String, String> config, List<String> jvmOptions,
+            String classpath, boolean sharesClasses) {
         this.id = id;
         this.role = role;
         this.port = port;
@@ -58,6 +66,8 @@ final class KafkaNodeProcess {
         this.dir = dir;
         this.config = new TreeMap<>(config);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.classpath = classpath;
+        this.sharesClasses = sharesClasses;
     }
 
     int id() {
@@ -111,9 +121,12 @@ final class KafkaNodeProcess {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (sharesClasses) {
+            command.addAll(NodeClassArchive.jvmOptions(jvmOptions));
+        }
         command.add("-Dlogback.configurationFile=" + dir.resolve("logback.xml"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(KafkaNodeMain.class.getName());
         command.add(properties().toString());
         process = new ProcessBuilder(command)

@@ -40,6 +40,11 @@ public interface LabCluster extends AutoCloseable {
         throw new LabSetupException(describe() + " cannot start brokers from a test.");
     }
 
+    /** Starts several stopped brokers again; a cluster of processes starts them side by side, then waits for all. */
+    default void startBrokers(Set<Integer> brokerIds) {
+        brokerIds.forEach(this::startBroker);
+    }
+
     /** The brokers that {@link #stopBroker(int)} stopped and that have not been started again. */
     default Set<Integer> stoppedBrokers() {
         return Set.of();

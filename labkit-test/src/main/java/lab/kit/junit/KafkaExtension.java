@@ -62,7 +62,7 @@ public class KafkaExtension implements ParameterResolver, BeforeEachCallback, Af
     public void afterEach(ExtensionContext context) {
         var lab = context.getStore(NAMESPACE).get(KafkaLab.class, KafkaLab.class);
         if (lab != null) {
-            lab.cluster().stoppedBrokers().forEach(lab.cluster()::startBroker);
+            lab.cluster().startBrokers(lab.cluster().stoppedBrokers());
             if (lab.cluster() instanceof LinkedCluster linked) {
                 linked.link().restore(); // the next test starts on a healthy link
             }
