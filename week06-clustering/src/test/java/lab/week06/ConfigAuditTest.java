@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -24,7 +25,7 @@ import static lab.week06.Finding.Rule.UNCLEAN_ELECTION_ENABLED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Topics made the ways clusters drift, on three brokers; each test audits the whole cluster and looks at its own topics. */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.EMBEDDED)
 @WithKafka(brokers = 3)
 @Tag("ex6.7")

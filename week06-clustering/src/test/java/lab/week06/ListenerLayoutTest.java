@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import lab.kit.broker.LabPorts;
 import lab.kit.broker.ProcessCluster;
 import lab.kit.junit.LabAssertions;
+import lab.kit.junit.Lanes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * known to clients as 127.0.0.1 (both reach this machine, so the test can tell which address a broker
  * hands out). These tests start their own brokers: a broker's listeners are fixed when it starts.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.OWN_CLUSTERS)
 @Tag("ex6.2")
 @DisplayName("6.2 Listeners and advertised listeners")

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * orders are acknowledged by the leader alone (min.insync.replicas 1); then the leader is killed and the
  * stale follower starts again. The partition has no leader: its only live replica misses 20 orders.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.QUORUM_CLUSTER)
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex6.8")

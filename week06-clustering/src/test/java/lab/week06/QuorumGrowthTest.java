@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import lab.kit.broker.BrokerSource;
 import lab.kit.broker.ProcessCluster;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * ({@code --standalone}); 3001 and 3002 start without a vote ({@code --no-initial-controllers}) and follow
  * the metadata log as observers. Every test starts from that quorum.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.OWN_CLUSTERS)
 @Tag("ex6.11")
 @DisplayName("6.11 Growing the controller quorum")

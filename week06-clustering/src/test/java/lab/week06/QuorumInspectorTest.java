@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import lab.kit.broker.ProcessCluster;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import lab.kit.process.KafkaCli;
 import org.junit.jupiter.api.DisplayName;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Three brokers and a quorum of three controllers, each its own process: a controller can really die. */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.QUORUM_CLUSTER)
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex6.1")

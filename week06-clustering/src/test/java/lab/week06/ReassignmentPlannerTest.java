@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A cluster of four brokers where broker {@link #NEW} has just joined: the topics were placed on the
  * other three. Scaling out needs no crash, so these brokers may run in the test JVM.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.EMBEDDED)
 @WithKafka(brokers = 4)
 @Tag("ex6.5")

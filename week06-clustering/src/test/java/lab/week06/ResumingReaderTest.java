@@ -8,6 +8,7 @@ import java.util.Map;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the lab), or, in one test, keeps them forever by time but only 100 bytes per partition. Thirty orders per partition are written; the analytics group read five of them and went away.
  * While it was away, retention deleted the segment holding the rest.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.EMBEDDED)
 @WithKafka
 @Tag("ex6.6")

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import lab.kit.broker.ProcessCluster;
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while it is fenced, before it counts as registered. With 1 MB a partition a CI run saw a returning broker
  * in sync at once; with 2 MB a partition at 2 MB/s, one CI run in three.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.QUORUM_CLUSTER)
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex6.4")

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import lab.kit.broker.EmbeddedCluster;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finalized. These tests start their own broker, whatever -Dlab.broker says: the shared one was
  * formatted at this release's level.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the classes on the 3-broker cluster (see Lanes)
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.EMBEDDED)
 @Tag("ex6.9")
 @DisplayName("6.9 Finishing an upgrade: metadata.version")

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import lab.kit.monitoring.AlertmanagerServer;
 import lab.kit.monitoring.JmxExporter;
@@ -18,6 +19,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * over time that the specification file describes), and live, on a real cluster: a broker killed, the
  * alert firing in Prometheus, routed by a real Alertmanager to a webhook, and resolved when the broker is back.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
+@ResourceLock(Lanes.QUORUM_CLUSTER)
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex7.4")
 @DisplayName("7.4 Alerts that fire, and resolve")

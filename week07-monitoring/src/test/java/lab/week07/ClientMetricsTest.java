@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import lab.kit.monitoring.PrometheusServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,8 +36,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * after 3,000 orders (lz4, 20 ms linger, partitions of unequal size), compared with the clients' own
  * metrics, and scraped by a real Prometheus for the lab's clients dashboard.
  */
-@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other classes,
-@ResourceLock("waits")              // one such class at a time, its tests in order
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: beside the main lane (see Lanes)
+@ResourceLock(Lanes.WAITS)
 @WithKafka
 @Tag("ex7.7")
 @DisplayName("7.7 The clients' metrics, in Prometheus")

@@ -12,6 +12,7 @@ import javax.management.MBeanServerConnection;
 
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -32,6 +36,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * from the Admin API's view of the same partitions, so the metrics are checked against the cluster's
  * state, not against numbers written into the test.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
+@ResourceLock(Lanes.QUORUM_CLUSTER)
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex7.1")
 @DisplayName("7.1 The metrics that tell a cluster's health")

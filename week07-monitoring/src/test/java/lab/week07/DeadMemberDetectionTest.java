@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import lab.kit.process.JavaService;
 import lab.kit.report.BarChart;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +40,8 @@ import static org.assertj.core.api.Assertions.fail;
  * under the consumer protocol with the learner's group configuration. The two runs go side by side: the
  * wait is the broker's clock, not the CPU.
  */
-@Execution(ExecutionMode.CONCURRENT) // it mostly waits: it runs beside the other classes,
-@ResourceLock("waits")              // one such class at a time, its tests in order
+@Execution(ExecutionMode.CONCURRENT) // it mostly waits: beside the main lane (see Lanes)
+@ResourceLock(Lanes.WAITS)
 @WithKafka
 @Tag("ex7.14")
 @DisplayName("7.14 Noticing a dead member: the classic protocol and the consumer protocol")
@@ -102,8 +104,7 @@ class DeadMemberDetectionTest {
             var group = kafka.uniqueName("dead-member-tuned");
             DeadMemberDetection.tuneGroup(kafka.admin(), group, within);
 
-            var resource = new ConfigResource(ConfigResource.Type.GROUP, group);
-            var config = kafka.admin().describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            var config = groupConfig(kafka, group);
             var session = config.get("consumer.session.timeout.ms");
             var heartbeat = config.get("consumer.heartbeat.interval.ms");
             var sessionMs = Long.parseLong(session.value());
@@ -117,6 +118,24 @@ class DeadMemberDetectionTest {
             assertThat(Long.parseLong(heartbeat.value())).as("consumer.heartbeat.interval.ms of group %s: at most a third of"
                     + " its session (%d ms)", group, sessionMs).isLessThanOrEqualTo(sessionMs / 3);
         }
+    }
+
+    /**
+     * The group's configuration as the broker reports it. An alteration is answered once the metadata log has
+     * it, which can be a moment before the answering broker has applied it: a few tries, 100 ms apart.
+     */
+    private static Config groupConfig(KafkaLab kafka, String group) throws Exception {
+        var resource = new ConfigResource(ConfigResource.Type.GROUP, group);
+        Config config = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            config = kafka.admin().describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            var session = config.get("consumer.session.timeout.ms");
+            if (session != null && session.source() == ConfigEntry.ConfigSource.DYNAMIC_GROUP_CONFIG) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return config;
     }
 
     @Test

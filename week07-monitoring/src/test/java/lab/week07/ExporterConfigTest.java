@@ -10,6 +10,7 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
 import lab.kit.junit.KafkaLab;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import lab.kit.monitoring.JmxExporter;
 import lab.kit.monitoring.PrometheusServer;
@@ -17,6 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -26,6 +30,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * broker and controller processes; its samples are compared with the MBeans they came from. The last
  * test has a real Prometheus scrape every node.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
+@ResourceLock(Lanes.QUORUM_CLUSTER)
 @WithKafka(brokers = 3, processes = true, controllers = 3)
 @Tag("ex7.3")
 @DisplayName("7.3 From JMX names to Prometheus names")

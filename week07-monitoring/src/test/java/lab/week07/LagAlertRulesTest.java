@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import lab.kit.junit.Background;
 import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
+import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
 import lab.kit.monitoring.ConsumerLagExporter;
 import lab.kit.monitoring.PrometheusServer;
@@ -20,6 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -29,6 +33,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * lag-alert-rules.test.yml) and live: a real Prometheus scrapes the lab's lag exporter while orders keep
  * arriving, one group keeps up and another stops; both alerts must fire for the stopped group only.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
+@ResourceLock(Lanes.WAITS)
 @WithKafka
 @Tag("ex7.6")
 @DisplayName("7.6 Alerts on consumer groups: lag growing, commits stopped")

@@ -12,6 +12,7 @@ import javax.management.remote.JMXConnectorFactory;
 
 import lab.kit.broker.LabPorts;
 import lab.kit.broker.ProcessCluster;
+import lab.kit.junit.Lanes;
 import lab.kit.security.CertificateAuthority;
 import lab.kit.security.KeyStoreFile;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 // Its own processes, apart from the week's in-JVM broker: it runs beside the in-JVM classes.
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("processes")
+@ResourceLock(Lanes.OWN_CLUSTERS)
 @Tag("ex8.11")
 @DisplayName("8.11 Network segregation: a listener for clients, one for brokers")
 class SegregatedListenersTest {
