@@ -10,6 +10,8 @@ import lab.kit.junit.KafkaLab;
 import lab.kit.junit.LabAwait;
 import lab.kit.junit.Lanes;
 import lab.kit.junit.WithKafka;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A topic that keeps records for 1.5 s in segments of 300 ms (the broker checks retention every second in
  * the lab), or, in one test, keeps them forever by time but only 100 bytes per partition. Thirty orders per partition are written; the analytics group read five of them and went away.
- * While it was away, retention deleted the segment holding the rest.
+ * While it was away, retention deleted the segment holding the rest; then the topic keeps everything, so
+ * that the log starts hold still while the reader comes back.
  */
 @Execution(ExecutionMode.CONCURRENT) // beside the main lane (see Lanes)
 @ResourceLock(Lanes.EMBEDDED)
@@ -133,7 +137,7 @@ class ResumingReaderTest {
          * Waits until retention deleted the first segment of every partition. A segment is closed (and can
          * expire) only when a later record rolls a new one, so each check appends a "tick" first.
          */
-        Scenario retentionDeletedTheRest() {
+        Scenario retentionDeletedTheRest() throws Exception {
             LabAwait.until("retention to delete the orders' segment (log start offsets now " + logStarts + ")")
                     .atMost(Duration.ofSeconds(30)).until(() -> {
                         var ticks = new ArrayList<ProducerRecord<String, String>>();
@@ -145,7 +149,26 @@ class ResumingReaderTest {
                         logStarts.addAll(logStartsByPartition().values());
                         return logStarts.stream().allMatch(start -> start >= WRITTEN);
                     });
+            keepEverythingFromNowOn();
+            logStarts.clear();
+            logStarts.addAll(logStartsByPartition().values());
             return this;
+        }
+
+        /**
+         * The tests compare what the reader finds with the log starts measured here. Left on, retention would
+         * go on deleting the ticks' segments, and a reader slower than 1.5 s (a busy machine) would start
+         * further on: retention stops once it has deleted the orders, and the log starts are measured after.
+         */
+        private void keepEverythingFromNowOn() throws Exception {
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            kafka.admin().incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1"), AlterConfigOp.OpType.SET))))
+                    .all().get();
+            LabAwait.until("the broker to keep " + topic + "'s records from now on").until(() -> "-1".equals(
+                    kafka.admin().describeConfigs(List.of(resource)).all().get().get(resource)
+                            .get(TopicConfig.RETENTION_MS_CONFIG).value()));
         }
 
         Map<Integer, Long> logStartsByPartition() throws Exception {

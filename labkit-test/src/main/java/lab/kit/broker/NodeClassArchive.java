@@ -53,21 +53,33 @@ final class NodeClassArchive {
     private static final String STARTED = "Kafka Server started";
     private static final long TRAINING_TIMEOUT_MILLIS = 60_000;
     private static final int ARCHIVES_KEPT = 3;
+    private static final long MAIN_JAR_TIME = 946_684_800_000L; // 2000-01-01
     private static final List<Class<?>> MAIN_CLASSES = List.of(KafkaNodeMain.class, ParentWatch.class);
     private static final AtomicBoolean TRAINING = new AtomicBoolean();
 
     /** How nodes are launched in this JVM: decided once. */
     private static volatile Launch launch;
 
-    /** A node's classpath, and the archive that fits it (null when none can: the kit's classpath not found). */
-    record Launch(String classpath, Path archive) {
+    /**
+     * A node's classpath, its main jar, and the archive that fits them (the last two null when none can:
+     * the kit's classpath not found).
+     */
+    record Launch(String classpath, Path mainJar, Path archive) {
     }
 
     private NodeClassArchive() {
     }
 
     static String nodeClasspath() {
-        return launch().classpath();
+        var launch = launch();
+        if (launch.mainJar() != null && !Files.isRegularFile(launch.mainJar())) {
+            try {
+                mainJar(launch.mainJar()); // removed meanwhile (a temporary folder cleaned): written again
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + launch.mainJar(), e);
+            }
+        }
+        return launch.classpath();
     }
 
     /**
@@ -103,7 +115,7 @@ final class NodeClassArchive {
 
     /** The kit's classpath and a main jar when both can be had; this JVM's classpath, unshared, otherwise. */
     private static Launch decide() {
-        var whole = new Launch(System.getProperty("java.class.path"), null);
+        var whole = new Launch(System.getProperty("java.class.path"), null, null);
         if (!Boolean.parseBoolean(System.getProperty("lab.processes.cds", "true"))) {
             return whole;
         }
@@ -117,7 +129,7 @@ final class NodeClassArchive {
             var mainJar = mainJar(folder.resolve("node-main-" + digest + ".jar"));
             var classpath = new ArrayList<>(jars);
             classpath.add(mainJar.toString());
-            return new Launch(String.join(File.pathSeparator, classpath), folder.resolve(digest + ".jsa"));
+            return new Launch(String.join(File.pathSeparator, classpath), mainJar, folder.resolve(digest + ".jsa"));
         } catch (IOException | RuntimeException e) {
             log.debug("Kafka nodes run on this JVM's classpath, without class sharing", e);
             return whole;
@@ -174,6 +186,8 @@ final class NodeClassArchive {
                 out.closeEntry();
             }
         }
+        // The same bytes and the same time each time it is written: the JVM checks both before it maps an archive.
+        Files.setLastModifiedTime(unfinished, FileTime.fromMillis(MAIN_JAR_TIME));
         Files.move(unfinished, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return jar;
     }
